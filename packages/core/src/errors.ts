@@ -1,0 +1,73 @@
+/**
+ * Errors are values with stable codes (STYLE habit 5). The server maps each code once to an
+ * RFC 9457 problem (status from `statusOf`); the web translates each code. Add codes here only.
+ */
+export const errorCodes = {
+  // request shape
+  'request.invalid': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.rate_limited': 429,
+  'request.csrf': 403,
+  // authentication and sessions (A*)
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.forbidden': 403,
+  'auth.session_expired': 401,
+  'pin.invalid': 403,
+  'pin.locked': 423,
+  // OTP and tokens (T*, R*)
+  'otp.malformed': 400,
+  'otp.invalid': 403,
+  'otp.replayed': 403,
+  'otp.user_suspended': 423,
+  'otp.token_not_active': 409,
+  'otp.legacy_card_invalid': 409,
+  'card.invalid': 403,
+  'card.not_issued': 409,
+  'serial.malformed': 400,
+  'serial.check_failed': 400,
+  'token.not_found': 404,
+  'token.not_registrable': 409,
+  'token.expired': 409,
+  'token.revoked': 409,
+  'token.usage_mode_mismatch': 409,
+  'activation.bad_public_key': 400,
+  'activation.otpauth_disabled': 404,
+  // contracts, users, back office (R*, B*)
+  'contract.not_found': 404,
+  'contract.user_limit': 409,
+  'contract.stopped': 423,
+  'user.not_found': 404,
+  'user.login_id_taken': 409,
+  'user.is_administrator': 409,
+  'user.not_suspended': 409,
+  'branch.not_found': 404,
+  'operator.not_found': 404,
+  // server side
+  'internal': 500,
+  'not_found': 404,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class KinkoError extends Error {
+  readonly code: ErrorCode;
+  /** Non-secret facts the client may show (e.g. remaining attempts). Never a secret. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? code);
+    this.name = 'KinkoError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorCodes[code];
+}
+
+export function isKinkoError(e: unknown): e is KinkoError {
+  return e instanceof KinkoError;
+}

@@ -1,0 +1,285 @@
+/**
+ * What core needs from the outside (STYLE habit 1 and 2). Core never calls Date.now(),
+ * crypto.randomBytes or a database driver directly: the server, the CLI and the tests
+ * hand it these.
+ */
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+}
+
+export interface Random {
+  /** Cryptographically strong random bytes. */
+  bytes(n: number): Uint8Array;
+}
+
+/**
+ * The key-encryption key for seeds and legacy cards at rest (T6). AES-256-GCM; the associated
+ * data binds a ciphertext to the row it belongs to, so it cannot be moved to another row.
+ */
+export interface Kek {
+  seal(plaintext: Uint8Array, associatedData: string): Uint8Array;
+  open(ciphertext: Uint8Array, associatedData: string): Uint8Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records as core sees them. Times are epoch milliseconds (number). Ids are opaque strings.
+
+export type LoginMethod = 'id_password' | 'certificate'; // ID・パスワード方式 / 電子証明書方式
+export type UsageMode = 'individual' | 'shared'; // 利用形態: 異なるトークン / 同じトークン
+export type UserRole = 'admin' | 'user'; // 管理者 / 利用者
+export type TokenStatus = 'activated' | 'registered' | 'revoked' | 'expired';
+export type FailureKind = 'password' | 'otp' | 'confirm_pin';
+
+export interface BranchRecord {
+  code: string; // 3-digit 店番
+  name: string;
+}
+
+export interface ContractRecord {
+  id: string;
+  contractNumber: string; // 11-digit ご契約先ID
+  name: string;
+  branchCode: string;
+  loginMethod: LoginMethod;
+  usageMode: UsageMode;
+  /** In shared mode, the one token registered for every user of the contract (R3). */
+  sharedTokenId: string | null;
+  contractPinHash: string; // ご契約先確認暗証番号 (argon2id)
+  contractPinFailures: number;
+  contractPinLocked: boolean;
+  stopped: boolean; // 取引中止 (A6)
+  createdAt: number;
+}
+
+export interface UserRecord {
+  id: string;
+  contractId: string;
+  loginId: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+  passwordFailures: number;
+  loginLocked: boolean; // too many wrong passwords (A4)
+  otpFailures: number;
+  confirmPinFailures: number;
+  suspended: boolean; // 利用中止: too many wrong OTPs or confirmation PINs (A2)
+  confirmPinHash: string | null; // 利用者確認暗証番号
+  /** Legacy ア～ク card, sealed by the Kek with associated data `card:<userId>`. */
+  cardCiphertext: Uint8Array | null;
+  /** Individual mode: the token registered to this user (R3). */
+  tokenId: string | null;
+  removed: boolean;
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  id: string;
+  serial: string;
+  /** Seed sealed by the Kek with associated data `seed:<tokenId>` (T6). */
+  seedCiphertext: Uint8Array;
+  status: TokenStatus;
+  /** Highest accepted time step; -1 before any (T2). */
+  lastStep: number;
+  /** Observed drift in steps, bounded (T3). */
+  drift: number;
+  contractId: string | null;
+  createdAt: number;
+  /** An activated token not registered by then expires (T5). */
+  expiresAt: number;
+  registeredAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie value, hex; the cookie value itself is never stored. */
+  id: string;
+  realm: 'customer' | 'bank';
+  subjectId: string; // user id or operator id
+  contractId: string | null;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+export interface OperatorRecord {
+  id: string;
+  loginId: string;
+  name: string;
+  passwordHash: string;
+  passwordFailures: number;
+  locked: boolean;
+  createdAt: number;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  actorType: 'user' | 'operator' | 'system' | 'anonymous';
+  actorId: string | null;
+  contractId: string | null;
+  action: string; // e.g. 'login.success', 'otp.replayed', 'token.registered'
+  subject: string | null; // e.g. a serial or user id
+  outcome: 'success' | 'failure';
+  /** Non-secret facts as JSON text. */
+  detail: string;
+  prevHash: string; // hex
+  hash: string; // hex, SHA-256 over prevHash and the canonical record (L1)
+}
+
+export type AuditInput = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'detail'> & {
+  detail?: Record<string, unknown>;
+};
+
+export interface FailureResult {
+  failures: number;
+  /** True when this failure (or an earlier one) has reached the limit. */
+  locked: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Store. One implementation per database lives in @kinko/store. Every method is a single
+// statement or a small fixed set; anything that must be atomic across statements runs inside
+// `transaction`. Methods that must be exact under concurrency across processes say so.
+
+export interface Store {
+  /**
+   * Runs fn in one database transaction (BEGIN IMMEDIATE on SQLite, READ COMMITTED plus row
+   * locks on PostgreSQL) and commits, or rolls back if fn throws. Nested calls reuse the
+   * outer transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  settings: {
+    get(key: string): Promise<string | null>;
+    put(key: string, value: string): Promise<void>;
+  };
+
+  branches: {
+    insert(b: BranchRecord): Promise<void>;
+    get(code: string): Promise<BranchRecord | null>;
+    list(): Promise<BranchRecord[]>;
+  };
+
+  contracts: {
+    insert(c: ContractRecord): Promise<void>; // throws KinkoError-agnostic Error on duplicate
+    get(id: string): Promise<ContractRecord | null>;
+    getByNumber(contractNumber: string): Promise<ContractRecord | null>;
+    list(): Promise<ContractRecord[]>;
+    update(
+      id: string,
+      patch: Partial<
+        Pick<
+          ContractRecord,
+          'usageMode' | 'sharedTokenId' | 'contractPinHash' | 'contractPinFailures' | 'contractPinLocked' | 'stopped' | 'name'
+        >
+      >,
+    ): Promise<void>;
+    /** Atomic: contract_pin_failures + 1, locked when it reaches max; never counts past max. */
+    recordPinFailure(id: string, max: number): Promise<FailureResult>;
+  };
+
+  users: {
+    insert(u: UserRecord): Promise<void>; // duplicate (contractId, loginId) → Error with code 'unique'
+    get(id: string): Promise<UserRecord | null>;
+    getByLogin(contractId: string, loginId: string): Promise<UserRecord | null>;
+    /** Not removed users of the contract, ordered by createdAt. */
+    listByContract(contractId: string): Promise<UserRecord[]>;
+    countByContract(contractId: string): Promise<number>;
+    /** Users (not removed) whose tokenId is this token. */
+    listByToken(tokenId: string): Promise<UserRecord[]>;
+    update(
+      id: string,
+      patch: Partial<
+        Pick<
+          UserRecord,
+          | 'name'
+          | 'passwordHash'
+          | 'passwordFailures'
+          | 'loginLocked'
+          | 'otpFailures'
+          | 'confirmPinFailures'
+          | 'suspended'
+          | 'confirmPinHash'
+          | 'cardCiphertext'
+          | 'tokenId'
+          | 'removed'
+        >
+      >,
+    ): Promise<void>;
+    /**
+     * Atomic single-statement increment of the counter for `kind`, exact under concurrent calls
+     * from several processes (A2): once the counter reaches max the user is locked
+     * (password → loginLocked; otp and confirm_pin → suspended) and further calls do not
+     * increment it, so the counter never exceeds max.
+     */
+    recordFailure(id: string, kind: FailureKind, max: number): Promise<FailureResult>;
+    /** Sets the counter for `kind` to 0 (only if not 0, to avoid needless writes). */
+    resetFailures(id: string, kind: FailureKind): Promise<void>;
+  };
+
+  tokens: {
+    insert(t: TokenRecord): Promise<void>; // duplicate serial → Error with code 'unique'
+    get(id: string): Promise<TokenRecord | null>;
+    getBySerial(serial: string): Promise<TokenRecord | null>;
+    update(
+      id: string,
+      patch: Partial<
+        Pick<TokenRecord, 'status' | 'contractId' | 'registeredAt' | 'revokedAt' | 'expiresAt'>
+      >,
+    ): Promise<void>;
+    /**
+     * T2, the heart of one-time use: a single conditional UPDATE
+     * `SET last_step = step, drift = drift WHERE id = ? AND last_step < step AND status IN
+     * ('activated','registered')`. Returns true iff this call moved last_step forward. Exact
+     * under any number of concurrent callers in any number of processes.
+     */
+    consumeStep(id: string, step: number, drift: number): Promise<boolean>;
+    /** Marks activated tokens whose expiresAt <= now as expired; returns how many. */
+    expireUnregistered(now: number): Promise<number>;
+    listByContract(contractId: string): Promise<TokenRecord[]>;
+  };
+
+  sessions: {
+    insert(s: SessionRecord): Promise<void>;
+    get(id: string): Promise<SessionRecord | null>;
+    touch(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+    delete(id: string): Promise<void>;
+    deleteBySubject(subjectId: string): Promise<void>;
+  };
+
+  operators: {
+    insert(o: OperatorRecord): Promise<void>;
+    get(id: string): Promise<OperatorRecord | null>;
+    getByLogin(loginId: string): Promise<OperatorRecord | null>;
+    update(id: string, patch: Partial<Pick<OperatorRecord, 'passwordHash' | 'passwordFailures' | 'locked'>>): Promise<void>;
+    recordFailure(id: string, max: number): Promise<FailureResult>;
+  };
+
+  audit: {
+    /**
+     * Locks the chain head for the rest of the transaction (SELECT … FOR UPDATE on PostgreSQL;
+     * SQLite's single writer already serialises) and returns the last seq and hash
+     * (seq 0 and 64 zeros for an empty log). Must be called inside `transaction`.
+     */
+    lockHead(): Promise<{ seq: number; hash: string }>;
+    /** Inserts the record and moves the head to it. Must follow lockHead in the same transaction. */
+    append(r: AuditRecord): Promise<void>;
+    /** Records in seq order, from `afterSeq` (exclusive), at most `limit`. */
+    list(opts: { afterSeq?: number; limit: number; contractId?: string; descending?: boolean }): Promise<AuditRecord[]>;
+    head(): Promise<{ seq: number; hash: string }>;
+  };
+
+  close(): Promise<void>;
+}
+
+/** Error thrown by Store implementations on a unique-constraint violation. */
+export class UniqueViolation extends Error {
+  readonly code = 'unique';
+  constructor(what: string) {
+    super(`unique violation: ${what}`);
+    this.name = 'UniqueViolation';
+  }
+}
