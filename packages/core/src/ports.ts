@@ -70,6 +70,8 @@ export interface UserRecord {
   cardCiphertext: Uint8Array | null;
   /** Individual mode: the token registered to this user (R3). */
   tokenId: string | null;
+  /** The card position last asked for by a legacy step-up challenge; usable once. */
+  cardChallenge: string | null;
   removed: boolean;
   createdAt: number;
 }
@@ -205,6 +207,7 @@ export interface Store {
           | 'confirmPinHash'
           | 'cardCiphertext'
           | 'tokenId'
+          | 'cardChallenge'
           | 'removed'
         >
       >,

@@ -1,0 +1,195 @@
+/**
+ * The use cases core offers to the server and the CLI. One method per business operation; each
+ * runs in one Store transaction and writes its audit records in that transaction (L1).
+ * Implemented by `createKinko` in kinko.ts. Secrets (passwords, PINs, OTPs, seeds, card
+ * values) come in as arguments and never go out in a result, except the legacy card on issue
+ * and the otpauth URI when T9 is on, which are shown once to their rightful holder.
+ */
+import type { LoginMethod, TokenStatus, UsageMode, UserRole } from './ports.ts';
+
+/** Who is calling, as the server established it for this request. */
+export interface CustomerActor {
+  kind: 'customer';
+  userId: string;
+  contractId: string;
+  role: UserRole;
+  clientAddress: string;
+}
+export interface OperatorActor {
+  kind: 'operator';
+  operatorId: string;
+  clientAddress: string;
+}
+export interface AnonymousActor {
+  kind: 'anonymous';
+  clientAddress: string;
+}
+
+export interface JsonWebKeyP256 {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+export interface ActivationResult {
+  serial: string;
+  serverPublicKey: JsonWebKeyP256;
+  serverTime: number;
+  period: 30;
+  digits: 6;
+  algorithm: 'SHA1';
+}
+
+export interface SessionInfo {
+  /** The cookie value to hand to the client; only its SHA-256 is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+export interface UserView {
+  id: string;
+  loginId: string;
+  name: string;
+  role: UserRole;
+  loginLocked: boolean;
+  suspended: boolean; // 利用中止
+  otpFailures: number;
+  hasConfirmPin: boolean;
+  hasCard: boolean;
+  /** The serial of the token in force for this user (own token, or the contract's shared one). */
+  serial: string | null;
+  tokenStatus: TokenStatus | null;
+  /** True when OTP is the user's transaction authentication (R4). */
+  tokenActive: boolean;
+}
+
+export interface ContractView {
+  id: string;
+  contractNumber: string;
+  name: string;
+  branchCode: string;
+  loginMethod: LoginMethod;
+  usageMode: UsageMode;
+  sharedSerial: string | null;
+  contractPinLocked: boolean;
+  stopped: boolean;
+}
+
+export interface Me {
+  user: UserView;
+  contract: ContractView;
+}
+
+/** Transaction authentication: the OTP once a token is active, else PIN + one card position (M2, R4). */
+export type StepUpProof =
+  | { otp: string }
+  | { confirmPin: string; cardPosition: CardPosition; cardValue: string };
+
+export const cardPositions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'] as const;
+export type CardPosition = (typeof cardPositions)[number];
+
+export interface StepUpResult {
+  method: 'otp' | 'legacy';
+  /** The accepted time step (otp only). */
+  step?: number;
+}
+
+export interface AuditView {
+  seq: number;
+  at: number;
+  actorType: string;
+  actorId: string | null;
+  contractId: string | null;
+  action: string;
+  subject: string | null;
+  outcome: string;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  /** First seq whose hash or link does not verify, or where a gap shows a deleted record. */
+  brokenAt?: number;
+  reason?: string;
+}
+
+export interface KinkoApi {
+  serverTime(): number;
+
+  // --- provisioning (T5, T9)
+  activateToken(actor: AnonymousActor, publicKey: unknown): Promise<ActivationResult>;
+  /** T9: only when config.otpauthEnabled; returns serial and otpauth:// URI (holds the seed). */
+  activateOtpauthToken(actor: AnonymousActor, label: string): Promise<{ serial: string; uri: string }>;
+  expireUnregisteredTokens(): Promise<number>;
+
+  // --- customer login (A1, A4)
+  login(
+    actor: AnonymousActor,
+    input: { contractNumber: string; loginId: string; password: string },
+  ): Promise<{ session: SessionInfo; me: Me }>;
+  /** Resolves a session cookie; touches it (idle timeout). Throws auth.session_expired / auth.required. */
+  resumeSession(sessionToken: string, realm: 'customer' | 'bank'): Promise<{ subjectId: string; contractId: string | null; csrfToken: string; role?: UserRole }>;
+  logout(sessionToken: string): Promise<void>;
+  me(actor: CustomerActor): Promise<Me>;
+  changePassword(actor: CustomerActor, input: { currentPassword: string; newPassword: string }): Promise<void>;
+
+  // --- step-up (M2, R4, T2, T3, A2): the one function transfers, files and bills call
+  stepUpChallenge(actor: CustomerActor): Promise<{ method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition }>;
+  stepUp(actor: CustomerActor, proof: StepUpProof, purpose: string): Promise<StepUpResult>;
+
+  // --- administrator (R1–R5, A2)
+  listUsers(actor: CustomerActor): Promise<{ contract: ContractView; users: UserView[] }>;
+  createUser(
+    actor: CustomerActor,
+    input: { loginId: string; name: string; password: string; contractPin: string },
+  ): Promise<UserView>;
+  updateUser(
+    actor: CustomerActor,
+    userId: string,
+    input: { name?: string; password?: string; contractPin: string },
+  ): Promise<UserView>;
+  removeUser(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<void>;
+  setUsageMode(actor: CustomerActor, input: { mode: UsageMode; contractPin: string }): Promise<ContractView>;
+  /** R2: serial + current OTP + contract PIN. Individual mode: userIds (≥1). Shared: all users. T7 revokes replaced tokens. */
+  registerToken(
+    actor: CustomerActor,
+    input: { serial: string; otp: string; contractPin: string; userIds?: string[] },
+  ): Promise<{ contract: ContractView; users: UserView[] }>;
+  /** R5: removes the user's registration (individual) or the shared one (userId omitted). */
+  removeTokenRegistration(actor: CustomerActor, input: { userId?: string; contractPin: string }): Promise<void>;
+  /** A2: 利用中止解除 (also clears a password lockout). */
+  unlockUser(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<UserView>;
+  /** Issues (or re-issues) the legacy ア～ク card; the values are returned once. */
+  issueCard(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<Record<CardPosition, string>>;
+  setConfirmPin(actor: CustomerActor, userId: string, input: { confirmPin: string; contractPin: string }): Promise<void>;
+
+  // --- back office (B1, A3)
+  operatorLogin(actor: AnonymousActor, input: { loginId: string; password: string }): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
+  listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
+  openContract(
+    actor: OperatorActor,
+    input: {
+      branchCode: string;
+      name: string;
+      loginMethod: LoginMethod;
+      contractPin: string;
+      admin: { loginId: string; name: string; password: string };
+      contractNumber?: string;
+    },
+  ): Promise<ContractView>;
+  listContracts(actor: OperatorActor): Promise<ContractView[]>;
+  getContract(actor: OperatorActor, contractNumber: string): Promise<{ contract: ContractView; users: UserView[] }>;
+  /** A3: restore an administrator: new password and/or new contract PIN, clears every lockout. */
+  restoreAdministrator(
+    actor: OperatorActor,
+    contractNumber: string,
+    input: { newPassword?: string; newContractPin?: string },
+  ): Promise<ContractView>;
+  revokeToken(actor: OperatorActor, serial: string): Promise<void>;
+  readAudit(actor: OperatorActor, opts: { afterSeq?: number; limit: number; contractNumber?: string }): Promise<AuditView[]>;
+  verifyAudit(): Promise<AuditVerification>;
+}
