@@ -1,0 +1,26 @@
+import { seedDemo } from '@kinko/core';
+import { openRuntime, systemClock, systemRandom } from '../runtime.ts';
+import { serve } from './serve.ts';
+
+/**
+ * `kinko demo` (and `npm start`): migrate the SQLite default, load the demo bank once, print the
+ * demo logins and serve http://localhost:3000.
+ */
+export async function runDemo(o: { db?: string; port: number; host: string; serve: boolean }): Promise<void> {
+  const rt = await openRuntime({ db: o.db, createKek: true });
+  const logins = await seedDemo(rt.kinko, rt.store, { clock: systemClock, random: systemRandom, config: rt.config });
+  if (!o.serve) {
+    printLogins(logins, undefined);
+    await rt.close();
+    return;
+  }
+  const s = await serve(rt, { port: o.port, host: o.host, quiet: true });
+  printLogins(logins, s.url);
+}
+
+function printLogins(logins: unknown, url: string | undefined): void {
+  const lines = [''];
+  if (url) lines.push(`Kinko demo bank: ${url}`, `  token app:   ${url}/token`, `  back office: ${url}/bank`, '');
+  lines.push('Demo logins:', JSON.stringify(logins, null, 2), '');
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { buildServer } from '@kinko/server';
+import type { Runtime } from '../runtime.ts';
+
+export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  quiet?: boolean;
+}
+
+/** Serves the API and the three web apps until SIGINT/SIGTERM; expires stale activations each minute. */
+export async function serve(rt: Runtime, o: ServeOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const app = await buildServer({ kinko: rt.kinko, webRoot: defaultWebRoot, logger: !o.quiet });
+  const address = await app.listen({ port: o.port, host: o.host });
+  // T5: an activated token that nobody registered expires; a timer per process is enough because
+  // the update is idempotent and runs in one statement.
+  const timer = setInterval(() => {
+    rt.kinko.expireUnregisteredTokens().catch((e: unknown) => app.log.error(e, 'expiring activations failed'));
+  }, 60_000);
+  timer.unref();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    await app.close();
+    await rt.close();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  return { url: address.replace('127.0.0.1', 'localhost'), stop };
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/** `kinko`: the command line (SPEC §4). Every failure prints one clear line and exits non-zero. */
+import { isKinkoError } from '@kinko/core';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { auditVerify } from './commands/audit.ts';
+import { dbMigrate } from './commands/db.ts';
+import { runDemo } from './commands/demo.ts';
+import { serve } from './commands/serve.ts';
+import { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
+import { CliError, openRuntime } from './runtime.ts';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is 0–65535');
+  return n;
+}
+
+const program = new Command('kinko')
+  .description('Kinko corporate internet banking')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('serve')
+  .description('serve the API and the web apps')
+  .option('--db <url>', 'sqlite:PATH or postgres://… (default KINKO_DB or sqlite:data/kinko.db)')
+  .option('--kek-file <path>', 'key-encryption key file (default KINKO_KEK, KINKO_KEK_FILE or data/kek.key)')
+  .option('--port <n>', 'port', port, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+  .option('--quiet', 'no request log')
+  .action(async (o: { db?: string; kekFile?: string; port: number; host: string; quiet?: boolean }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+    const s = await serve(rt, o);
+    console.log(`Kinko listening on ${s.url}`);
+  });
+
+program
+  .command('demo')
+  .description('migrate, load the demo bank, print its logins and serve it')
+  .option('--db <url>', 'database URL', undefined)
+  .option('--port <n>', 'port', port, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+  .option('--no-serve', 'load the demo data only')
+  .action(async (o: { db?: string; port: number; host: string; serve: boolean }) => {
+    await runDemo(o);
+  });
+
+const db = program.command('db').description('database');
+db.command('migrate')
+  .description('apply pending migrations')
+  .option('--db <url>', 'database URL')
+  .action(async (o: { db?: string }) => dbMigrate(o.db));
+
+const token = program.command('token').description('command-line software token');
+token
+  .command('activate')
+  .description('activate a new token against a Kinko server (T5) and print its serial')
+  .option('--server <url>', 'server base URL', process.env.KINKO_SERVER ?? 'http://localhost:3000')
+  .action(async (o: { server: string }) => {
+    const t = await tokenActivate(o.server);
+    console.log(t.serial);
+    console.error('Give this serial number to your administrator for 利用登録.');
+  });
+token
+  .command('list')
+  .description('list the tokens in the wallet')
+  .action(() => {
+    for (const t of tokenList()) console.log(`${t.serial}\t${t.server}\t${t.createdAt}`);
+  });
+token
+  .command('code [serial]')
+  .description('print the current one-time password')
+  .option('-v, --verbose', 'also print the serial and seconds left')
+  .action((serial: string | undefined, o: { verbose?: boolean }) => {
+    const c = tokenCode(serial);
+    console.log(o.verbose ? `${c.code}\t${c.serial}\t${c.secondsLeft}s` : c.code);
+  });
+
+const audit = program.command('audit').description('audit log (L1)');
+audit
+  .command('verify')
+  .description('verify the hash chain of the audit log')
+  .option('--db <url>', 'database URL')
+  .option('--kek-file <path>', 'key-encryption key file')
+  .action(async (o: { db?: string; kekFile?: string }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+    try {
+      process.exitCode = await auditVerify(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof CliError) {
+    console.error(`kinko: ${e.message}`);
+    process.exitCode = e.exitCode;
+  } else if (isKinkoError(e)) {
+    console.error(`kinko: ${e.code}: ${e.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`kinko: ${(e as Error).message ?? e}`);
+    process.exitCode = 1;
+  }
+}
