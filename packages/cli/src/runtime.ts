@@ -92,7 +92,8 @@ function configFromEnv(): Partial<BankConfig> {
 export async function openRuntime(o: RuntimeOptions = {}): Promise<Runtime> {
   const kekBytes = loadKekBytes({ kekFile: o.kekFile, create: o.createKek });
   const url = dbUrlFrom(o.db);
-  const store = await openStore(url);
+  // KINKO_PG_SCHEMA puts a deployment (or a test run) in its own PostgreSQL schema.
+  const store = await openStore(url, { pgSchema: process.env.KINKO_PG_SCHEMA });
   const kek = createAesGcmKek(kekBytes, systemRandom);
   const config = makeConfig({ ...configFromEnv(), ...o.config });
   const kinko = createKinko({ store, clock: systemClock, random: systemRandom, kek, config });

@@ -77,9 +77,19 @@ export interface ContractView {
   stopped: boolean;
 }
 
+/** T2: a reused OTP, shown to the token's holder and the administrator (it may mean someone saw it). */
+export interface ReplayAlert {
+  at: number;
+  serial: string;
+  /** The user whose request carried the reused code. */
+  userId: string;
+}
+
 export interface Me {
   user: UserView;
   contract: ContractView;
+  /** Recent reused-OTP events on this user's token (all of the contract's for the administrator). */
+  alerts?: ReplayAlert[];
 }
 
 /** Transaction authentication: the OTP once a token is active, else PIN + one card position (M2, R4). */
@@ -132,13 +142,21 @@ export interface KinkoApi {
     input: { contractNumber: string; loginId: string; password: string },
   ): Promise<{ session: SessionInfo; me: Me }>;
   /** Resolves a session cookie; touches it (idle timeout). Throws auth.session_expired / auth.required. */
-  resumeSession(sessionToken: string, realm: 'customer' | 'bank'): Promise<{ subjectId: string; contractId: string | null; csrfToken: string; role?: UserRole }>;
+  resumeSession(
+    sessionToken: string,
+    realm: 'customer' | 'bank',
+  ): Promise<{ subjectId: string; contractId: string | null; csrfToken: string; role?: UserRole }>;
   logout(sessionToken: string): Promise<void>;
   me(actor: CustomerActor): Promise<Me>;
-  changePassword(actor: CustomerActor, input: { currentPassword: string; newPassword: string }): Promise<void>;
+  changePassword(
+    actor: CustomerActor,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void>;
 
   // --- step-up (M2, R4, T2, T3, A2): the one function transfers, files and bills call
-  stepUpChallenge(actor: CustomerActor): Promise<{ method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition }>;
+  stepUpChallenge(
+    actor: CustomerActor,
+  ): Promise<{ method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition }>;
   stepUp(actor: CustomerActor, proof: StepUpProof, purpose: string): Promise<StepUpResult>;
 
   // --- administrator (R1–R5, A2)
@@ -160,15 +178,29 @@ export interface KinkoApi {
     input: { serial: string; otp: string; contractPin: string; userIds?: string[] },
   ): Promise<{ contract: ContractView; users: UserView[] }>;
   /** R5: removes the user's registration (individual) or the shared one (userId omitted). */
-  removeTokenRegistration(actor: CustomerActor, input: { userId?: string; contractPin: string }): Promise<void>;
+  removeTokenRegistration(
+    actor: CustomerActor,
+    input: { userId?: string; contractPin: string },
+  ): Promise<void>;
   /** A2: 利用中止解除 (also clears a password lockout). */
   unlockUser(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<UserView>;
   /** Issues (or re-issues) the legacy ア～ク card; the values are returned once. */
-  issueCard(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<Record<CardPosition, string>>;
-  setConfirmPin(actor: CustomerActor, userId: string, input: { confirmPin: string; contractPin: string }): Promise<void>;
+  issueCard(
+    actor: CustomerActor,
+    userId: string,
+    input: { contractPin: string },
+  ): Promise<Record<CardPosition, string>>;
+  setConfirmPin(
+    actor: CustomerActor,
+    userId: string,
+    input: { confirmPin: string; contractPin: string },
+  ): Promise<void>;
 
   // --- back office (B1, A3)
-  operatorLogin(actor: AnonymousActor, input: { loginId: string; password: string }): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
+  operatorLogin(
+    actor: AnonymousActor,
+    input: { loginId: string; password: string },
+  ): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
   openContract(
     actor: OperatorActor,
@@ -182,7 +214,10 @@ export interface KinkoApi {
     },
   ): Promise<ContractView>;
   listContracts(actor: OperatorActor): Promise<ContractView[]>;
-  getContract(actor: OperatorActor, contractNumber: string): Promise<{ contract: ContractView; users: UserView[] }>;
+  getContract(
+    actor: OperatorActor,
+    contractNumber: string,
+  ): Promise<{ contract: ContractView; users: UserView[] }>;
   /** A3: restore an administrator: new password and/or new contract PIN, clears every lockout. */
   restoreAdministrator(
     actor: OperatorActor,
@@ -190,6 +225,9 @@ export interface KinkoApi {
     input: { newPassword?: string; newContractPin?: string },
   ): Promise<ContractView>;
   revokeToken(actor: OperatorActor, serial: string): Promise<void>;
-  readAudit(actor: OperatorActor, opts: { afterSeq?: number; limit: number; contractNumber?: string }): Promise<AuditView[]>;
+  readAudit(
+    actor: OperatorActor,
+    opts: { afterSeq?: number; limit: number; contractNumber?: string },
+  ): Promise<AuditView[]>;
   verifyAudit(): Promise<AuditVerification>;
 }

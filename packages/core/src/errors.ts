@@ -17,6 +17,7 @@ export const errorCodes = {
   'auth.session_expired': 401,
   'pin.invalid': 403,
   'pin.locked': 423,
+  'pin.not_set': 409,
   // OTP and tokens (T*, R*)
   'otp.malformed': 400,
   'otp.invalid': 403,
@@ -46,8 +47,8 @@ export const errorCodes = {
   'branch.not_found': 404,
   'operator.not_found': 404,
   // server side
-  'internal': 500,
-  'not_found': 404,
+  internal: 500,
+  not_found: 404,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,4 +1,4 @@
-import { seedDemo } from '@kinko/core';
+import { type DemoSeed, seedDemo } from '@kinko/core';
 import { openRuntime, systemClock, systemRandom } from '../runtime.ts';
 import { serve } from './serve.ts';
 
@@ -18,9 +18,16 @@ export async function runDemo(o: { db?: string; port: number; host: string; serv
   printLogins(logins, s.url);
 }
 
-function printLogins(logins: unknown, url: string | undefined): void {
+function printLogins(seed: DemoSeed, url: string | undefined): void {
   const lines = [''];
   if (url) lines.push(`Kinko demo bank: ${url}`, `  token app:   ${url}/token`, `  back office: ${url}/bank`, '');
-  lines.push('Demo logins:', JSON.stringify(logins, null, 2), '');
+  lines.push('Demo logins (demo secrets; never use them for a real bank):');
+  for (const l of seed.logins) {
+    const where = l.realm === 'bank' ? 'back office ' : `contract ${l.contractNumber}`;
+    const pin = l.confirmPin ? `  利用者確認暗証番号 ${l.confirmPin}` : '';
+    lines.push(`  ${l.role.padEnd(8)} ${where}  login ${l.loginId} / ${l.password}${pin}`);
+    if (l.card) lines.push(`           利用者ワンタイムパスワード card: ${Object.entries(l.card).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  }
+  lines.push(`  ご契約先確認暗証番号 (contract PIN): ${seed.contractPin}`, '');
   console.log(lines.join('\n'));
 }

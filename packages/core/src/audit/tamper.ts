@@ -1,0 +1,43 @@
+/**
+ * Test helper for L1: changes the database behind a store's back, as an attacker with database
+ * access would (the store offers no way to do it, by design). SQLite: the file, opened with
+ * better-sqlite3. PostgreSQL: the test schema, found as the one whose chain head is this
+ * store's.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import type { Store } from '../ports.ts';
+
+export async function tamper(store: Store & { url: string }, statement: string): Promise<void> {
+  if (store.url.startsWith('sqlite:')) {
+    const db = new BetterSqlite3(store.url.slice('sqlite:'.length).replace(/^\/\//, ''));
+    try {
+      db.exec(statement);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const head = await store.audit.head();
+  const client = new pg.Client({ connectionString: store.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(
+      `select nspname from pg_namespace where nspname like 'kinko_t_%'`,
+    );
+    for (const { nspname } of rows) {
+      const schema = `"${nspname.replace(/"/g, '')}"`;
+      const found = await client
+        .query(`select 1 from ${schema}.audit_head where hash = $1 and seq = $2`, [head.hash, head.seq])
+        .catch(() => ({ rowCount: 0 }));
+      if (found.rowCount === 1) {
+        await client.query(`set search_path to ${schema}`);
+        await client.query(statement);
+        return;
+      }
+    }
+    throw new Error('tamper: no schema holds this store');
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,110 @@
+import type { AnonymousActor, CustomerActor, OperatorActor } from '../api.ts';
+import type { BankConfig } from '../config.ts';
+import { type ErrorCode, KinkoError } from '../errors.ts';
+import type { AuditRecord, Clock, Kek, Random, Store } from '../ports.ts';
+import { type AuditDraft, appendAudit } from './chain.ts';
+
+/** What createKinko is given: the ports (STYLE habits 1 and 2) and the bank's configuration. */
+export interface KinkoDeps {
+  store: Store;
+  clock: Clock;
+  random: Random;
+  kek: Kek;
+  config: BankConfig;
+}
+
+export type Actor = CustomerActor | OperatorActor | AnonymousActor | { kind: 'system' };
+
+/** One audit record as a use case states it; the chain adds seq and hashes (L1). */
+export interface AuditEvent {
+  actor: Actor;
+  action: string;
+  outcome?: AuditRecord['outcome'];
+  subject?: string | null;
+  /** Defaults to the customer actor's contract. */
+  contractId?: string | null;
+  /** Non-secret facts only: never a password, PIN, OTP, seed or card value. */
+  detail?: Record<string, unknown>;
+}
+
+/** A use case's view of its one transaction. */
+export interface Tx {
+  readonly store: Store;
+  readonly deps: KinkoDeps;
+  /** The clock read once, so every record of the use case carries the same time. */
+  readonly now: number;
+  audit(event: AuditEvent): void;
+}
+
+/**
+ * A failure that must be committed before it is thrown: a wrong OTP, password or PIN moves a
+ * counter and writes an audit record (A2, A4, L1), which a thrown error would roll back.
+ */
+export class Rejection {
+  constructor(readonly error: KinkoError) {}
+}
+
+export function reject(code: ErrorCode, message?: string, details?: Record<string, unknown>): Rejection {
+  return new Rejection(new KinkoError(code, message, details));
+}
+
+/**
+ * Runs a use case in one store transaction. Audit events are collected and appended at the end,
+ * still inside the transaction, so the chain head is locked only for the last moment. A
+ * returned Rejection commits, then throws; a thrown error rolls everything back.
+ */
+export async function runUseCase<T>(deps: KinkoDeps, fn: (tx: Tx) => Promise<T | Rejection>): Promise<T> {
+  const outcome = await deps.store.transaction(async (store) => {
+    const events: AuditEvent[] = [];
+    const tx: Tx = {
+      store,
+      deps,
+      now: deps.clock.now(),
+      audit: (event) => {
+        events.push(event);
+      },
+    };
+    const result = await fn(tx);
+    await appendAudit(
+      store,
+      events.map((e) => toDraft(tx.now, e)),
+    );
+    return result;
+  });
+  if (outcome instanceof Rejection) throw outcome.error;
+  return outcome;
+}
+
+function toDraft(at: number, e: AuditEvent): AuditDraft {
+  const base = {
+    at,
+    action: e.action,
+    subject: e.subject ?? null,
+    outcome: e.outcome ?? 'success',
+  };
+  const detail = { ...e.detail };
+  const actor = e.actor;
+  if (actor.kind !== 'system') detail.clientAddress = actor.clientAddress;
+  switch (actor.kind) {
+    case 'customer':
+      return {
+        ...base,
+        actorType: 'user',
+        actorId: actor.userId,
+        contractId: e.contractId === undefined ? actor.contractId : e.contractId,
+        detail,
+      };
+    case 'operator':
+      return {
+        ...base,
+        actorType: 'operator',
+        actorId: actor.operatorId,
+        contractId: e.contractId ?? null,
+        detail,
+      };
+    case 'anonymous':
+      return { ...base, actorType: 'anonymous', actorId: null, contractId: e.contractId ?? null, detail };
+    case 'system':
+      return { ...base, actorType: 'system', actorId: null, contractId: e.contractId ?? null, detail };
+  }
+}

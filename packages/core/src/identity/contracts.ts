@@ -1,0 +1,143 @@
+import type { ContractView, OperatorActor, UserView } from '../api.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+import { KinkoError } from '../errors.ts';
+import type { ContractRecord, LoginMethod } from '../ports.ts';
+import { newId, randomDigits } from './ids.ts';
+import { requireOperator } from './operators.ts';
+import { assertLoginId, assertPassword, assertPin, isContractNumber, normaliseName } from './policy.ts';
+import { hashSecret } from './secrets.ts';
+import { contractWithUsers, toContractView } from './views.ts';
+
+const loginMethods: readonly LoginMethod[] = ['id_password', 'certificate'];
+
+export interface OpenContractInput {
+  branchCode: string;
+  name: string;
+  loginMethod: LoginMethod;
+  contractPin: string;
+  admin: { loginId: string; name: string; password: string };
+  contractNumber?: string;
+}
+
+/** B1: the bank opens a contract with its administrator (管理者) and contract PIN. */
+export async function openContract(
+  deps: KinkoDeps,
+  actor: OperatorActor,
+  input: OpenContractInput,
+): Promise<ContractView> {
+  const name = normaliseName(input?.name, 'contract name');
+  if (!loginMethods.includes(input.loginMethod))
+    throw new KinkoError('request.invalid', 'unknown login method');
+  if (input.contractNumber !== undefined && !isContractNumber(input.contractNumber)) {
+    throw new KinkoError('request.invalid', 'contract number must be 11 digits');
+  }
+  assertPin(input.contractPin, 'contract PIN');
+  assertLoginId(input.admin?.loginId);
+  const adminName = normaliseName(input.admin.name, 'administrator name');
+  assertPassword(input.admin.password);
+  const contractPinHash = await hashSecret(deps, input.contractPin);
+  const passwordHash = await hashSecret(deps, input.admin.password);
+
+  return runUseCase(deps, async (tx) => {
+    await requireOperator(tx, actor);
+    if (typeof input.branchCode !== 'string' || !(await tx.store.branches.get(input.branchCode))) {
+      throw new KinkoError('branch.not_found');
+    }
+    const contractNumber = input.contractNumber ?? (await freeContractNumber(tx));
+    if (await tx.store.contracts.getByNumber(contractNumber)) {
+      throw new KinkoError('request.invalid', 'contract number already in use');
+    }
+    const contract: ContractRecord = {
+      id: newId(deps.random),
+      contractNumber,
+      name,
+      branchCode: input.branchCode,
+      loginMethod: input.loginMethod,
+      usageMode: 'individual',
+      sharedTokenId: null,
+      contractPinHash,
+      contractPinFailures: 0,
+      contractPinLocked: false,
+      stopped: false,
+      createdAt: tx.now,
+    };
+    await tx.store.contracts.insert(contract);
+    const adminId = newId(deps.random);
+    await tx.store.users.insert({
+      id: adminId,
+      contractId: contract.id,
+      loginId: input.admin.loginId,
+      name: adminName,
+      role: 'admin',
+      passwordHash,
+      passwordFailures: 0,
+      loginLocked: false,
+      otpFailures: 0,
+      confirmPinFailures: 0,
+      suspended: false,
+      confirmPinHash: null,
+      cardCiphertext: null,
+      tokenId: null,
+      cardChallenge: null,
+      removed: false,
+      createdAt: tx.now,
+    });
+    tx.audit({
+      actor,
+      action: 'contract.opened',
+      subject: contractNumber,
+      contractId: contract.id,
+      detail: { branchCode: input.branchCode, loginMethod: input.loginMethod, adminId },
+    });
+    return toContractView(contract, new Map());
+  });
+}
+
+/** DOMAIN §1.2: ご契約先ID is 11 digits, separate from any account number; random, unique. */
+async function freeContractNumber(tx: Tx): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const n = randomDigits(tx.deps.random, 11);
+    if (n.startsWith('0')) continue; // keeps the number readable as a number anywhere
+    if (!(await tx.store.contracts.getByNumber(n))) return n;
+  }
+  throw new Error('no free contract number after 20 attempts');
+}
+
+export function listBranches(
+  deps: KinkoDeps,
+  actor: OperatorActor,
+): Promise<{ code: string; name: string }[]> {
+  return runUseCase(deps, async (tx) => {
+    await requireOperator(tx, actor);
+    const branches = await tx.store.branches.list();
+    return branches.map((b) => ({ code: b.code, name: b.name }));
+  });
+}
+
+export function listContracts(deps: KinkoDeps, actor: OperatorActor): Promise<ContractView[]> {
+  return runUseCase(deps, async (tx) => {
+    await requireOperator(tx, actor);
+    const contracts = await tx.store.contracts.list();
+    const views: ContractView[] = [];
+    for (const c of contracts) {
+      const shared = c.sharedTokenId === null ? null : await tx.store.tokens.get(c.sharedTokenId);
+      views.push(toContractView(c, new Map(shared ? [[shared.id, shared]] : [])));
+    }
+    return views;
+  });
+}
+
+export function getContract(
+  deps: KinkoDeps,
+  actor: OperatorActor,
+  contractNumber: string,
+): Promise<{ contract: ContractView; users: UserView[] }> {
+  return runUseCase(deps, async (tx) => {
+    await requireOperator(tx, actor);
+    const contract = isContractNumber(contractNumber)
+      ? await tx.store.contracts.getByNumber(contractNumber)
+      : null;
+    if (!contract) throw new KinkoError('contract.not_found');
+    return contractWithUsers(tx.store, contract);
+  });
+}

@@ -1,0 +1,107 @@
+import type { SessionInfo } from '../api.ts';
+import { type KinkoDeps, reject, runUseCase, type Tx } from '../audit/use-case.ts';
+import { KinkoError } from '../errors.ts';
+import type { SessionRecord, UserRole } from '../ports.ts';
+import { newBearer, sha256Hex } from './ids.ts';
+
+type Realm = SessionRecord['realm'];
+
+/** A session never outlives the absolute maximum, however active it is. */
+function expiry(deps: KinkoDeps, createdAt: number, now: number): number {
+  return Math.min(now + deps.config.sessionIdleMs, createdAt + deps.config.sessionMaxMs);
+}
+
+/**
+ * A4: the cookie carries 256 random bits; the store keeps only their SHA-256, so a leaked
+ * database does not yield live sessions. The CSRF token is a separate random value.
+ */
+export async function openSession(
+  tx: Tx,
+  realm: Realm,
+  subjectId: string,
+  contractId: string | null,
+): Promise<SessionInfo> {
+  const sessionToken = newBearer(tx.deps.random);
+  const csrfToken = newBearer(tx.deps.random);
+  const expiresAt = expiry(tx.deps, tx.now, tx.now);
+  await tx.store.sessions.insert({
+    id: sha256Hex(sessionToken),
+    realm,
+    subjectId,
+    contractId,
+    csrfToken,
+    createdAt: tx.now,
+    lastSeenAt: tx.now,
+    expiresAt,
+  });
+  return { sessionToken, csrfToken, expiresAt };
+}
+
+export interface ResumedSession {
+  subjectId: string;
+  contractId: string | null;
+  csrfToken: string;
+  role?: UserRole;
+}
+
+/** A4: resolves a cookie; an idle or too-old session is deleted and refused, a live one touched. */
+export function resumeSession(deps: KinkoDeps, sessionToken: string, realm: Realm): Promise<ResumedSession> {
+  return runUseCase(deps, async (tx) => {
+    if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 128) {
+      throw new KinkoError('auth.required');
+    }
+    const id = sha256Hex(sessionToken);
+    const session = await tx.store.sessions.get(id);
+    if (!session || session.realm !== realm) throw new KinkoError('auth.required');
+    if (tx.now >= session.expiresAt || tx.now >= session.createdAt + deps.config.sessionMaxMs) {
+      await tx.store.sessions.delete(id);
+      tx.audit({
+        actor: { kind: 'system' },
+        action: 'session.expired',
+        subject: session.subjectId,
+        contractId: session.contractId,
+        detail: { realm },
+      });
+      return reject('auth.session_expired');
+    }
+    let role: UserRole | undefined;
+    if (realm === 'customer') {
+      const user = await tx.store.users.get(session.subjectId);
+      if (!user || user.removed) return endSession(tx, id);
+      role = user.role;
+    } else {
+      const operator = await tx.store.operators.get(session.subjectId);
+      if (!operator || operator.locked) return endSession(tx, id);
+    }
+    await tx.store.sessions.touch(id, tx.now, expiry(deps, session.createdAt, tx.now));
+    return {
+      subjectId: session.subjectId,
+      contractId: session.contractId,
+      csrfToken: session.csrfToken,
+      ...(role ? { role } : {}),
+    };
+  });
+}
+
+/** The subject is gone (user removed, operator locked): the session goes with it. */
+async function endSession(tx: Tx, id: string) {
+  await tx.store.sessions.delete(id);
+  return reject('auth.required');
+}
+
+export function logout(deps: KinkoDeps, sessionToken: string): Promise<void> {
+  return runUseCase(deps, async (tx) => {
+    if (typeof sessionToken !== 'string' || sessionToken.length === 0) return;
+    const id = sha256Hex(sessionToken);
+    const session = await tx.store.sessions.get(id);
+    if (!session) return;
+    await tx.store.sessions.delete(id);
+    tx.audit({
+      actor: { kind: 'system' },
+      action: 'logout',
+      subject: session.subjectId,
+      contractId: session.contractId,
+      detail: { realm: session.realm },
+    });
+  });
+}

@@ -1,0 +1,12 @@
+import { KinkoError } from '../errors.ts';
+
+/** Test helper: resolves to the KinkoError a promise rejects with (fails if it resolves). */
+export async function failure(p: Promise<unknown>): Promise<KinkoError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof KinkoError) return e;
+    throw e;
+  }
+  throw new Error('expected a KinkoError');
+}

@@ -1,0 +1,66 @@
+import type { KinkoApi } from './api.ts';
+import type { KinkoDeps } from './audit/use-case.ts';
+import { verifyChain } from './audit/verify.ts';
+import { readAudit } from './audit/view.ts';
+import { setConfirmPin } from './identity/confirm-pin.ts';
+import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
+import { login } from './identity/login.ts';
+import { operatorLogin } from './identity/operators.ts';
+import { restoreAdministrator } from './identity/restore.ts';
+import { changePassword, me } from './identity/self.ts';
+import { logout, resumeSession } from './identity/sessions.ts';
+import { unlockUser } from './identity/unlock.ts';
+import { createUser, listUsers, removeUser, updateUser } from './identity/users.ts';
+import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
+import { issueCard } from './tokens/legacy-card.ts';
+import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
+import { revokeToken } from './tokens/revocation.ts';
+import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
+import { setUsageMode } from './tokens/usage-mode.ts';
+
+export type { KinkoDeps } from './audit/use-case.ts';
+
+/**
+ * The bank's use cases over the given ports. Each method lives in the domain module named after
+ * its rule; this file only wires them, so a rule is implemented in exactly one place (STYLE).
+ */
+export function createKinko(deps: KinkoDeps): KinkoApi {
+  return {
+    serverTime: () => deps.clock.now(),
+
+    activateToken: (actor, publicKey) => activateToken(deps, actor, publicKey),
+    activateOtpauthToken: (actor, label) => activateOtpauthToken(deps, actor, label),
+    expireUnregisteredTokens: () => expireUnregisteredTokens(deps),
+
+    login: (actor, input) => login(deps, actor, input),
+    resumeSession: (token, realm) => resumeSession(deps, token, realm),
+    logout: (token) => logout(deps, token),
+    me: (actor) => me(deps, actor),
+    changePassword: (actor, input) => changePassword(deps, actor, input),
+
+    stepUpChallenge: (actor) => stepUpChallenge(deps, actor),
+    stepUp: (actor, proof, purpose) => stepUp(deps, actor, proof, purpose),
+
+    listUsers: (actor) => listUsers(deps, actor),
+    createUser: (actor, input) => createUser(deps, actor, input),
+    updateUser: (actor, userId, input) => updateUser(deps, actor, userId, input),
+    removeUser: (actor, userId, input) => removeUser(deps, actor, userId, input),
+    setUsageMode: (actor, input) => setUsageMode(deps, actor, input),
+    registerToken: (actor, input) => registerToken(deps, actor, input),
+    removeTokenRegistration: (actor, input) => removeTokenRegistration(deps, actor, input),
+    unlockUser: (actor, userId, input) => unlockUser(deps, actor, userId, input),
+    issueCard: (actor, userId, input) => issueCard(deps, actor, userId, input),
+    setConfirmPin: (actor, userId, input) => setConfirmPin(deps, actor, userId, input),
+
+    operatorLogin: (actor, input) => operatorLogin(deps, actor, input),
+    listBranches: (actor) => listBranches(deps, actor),
+    openContract: (actor, input) => openContract(deps, actor, input),
+    listContracts: (actor) => listContracts(deps, actor),
+    getContract: (actor, contractNumber) => getContract(deps, actor, contractNumber),
+    restoreAdministrator: (actor, contractNumber, input) =>
+      restoreAdministrator(deps, actor, contractNumber, input),
+    revokeToken: (actor, serial) => revokeToken(deps, actor, serial),
+    readAudit: (actor, opts) => readAudit(deps, actor, opts),
+    verifyAudit: () => verifyChain(deps.store),
+  };
+}

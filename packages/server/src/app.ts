@@ -1,0 +1,122 @@
+/**
+ * The HTTP server over KinkoApi (docs/http-api.md). It establishes who is calling, checks the
+ * request's shape, calls core and maps core's answer or error to HTTP; no rule of SPEC lives
+ * here (STYLE: data flows web → server → core).
+ */
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import { type KinkoApi, KinkoError } from '@kinko/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
+import { z } from 'zod';
+import { loggerConfig } from './logger.ts';
+import { requireSameOrigin } from './plugins/csrf.ts';
+import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { bankRoutes } from './routes/bank.ts';
+import { publicRoutes } from './routes/public.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { stepUpRoutes } from './routes/stepup.ts';
+import { problemResponse, schemaRegistry } from './schemas.ts';
+import { registerWeb } from './static.ts';
+
+export interface BuildServerOptions {
+  kinko: KinkoApi;
+  /** true: Kinko's pino options (src/logger.ts); an object: those merged over ours (redaction kept). */
+  logger?: boolean | LoggerOptions;
+  /** The Vite build of packages/web; served when it exists. */
+  webRoot?: string;
+  /** Token provisioning per client address; default 10 per minute. */
+  activationRateLimit?: { max: number; timeWindowMs: number };
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-*. */
+  trustProxy?: boolean;
+  /** Largest request body in bytes; default 16 KiB (docs/http-api.md). */
+  bodyLimit?: number;
+}
+
+export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const defaultBodyLimit = 16 * 1024;
+export const defaultActivationRateLimit = { max: 10, timeWindowMs: 60_000 };
+
+export async function buildServer(o: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerConfig(o.logger),
+    trustProxy: o.trustProxy ?? false,
+    bodyLimit: o.bodyLimit ?? defaultBodyLimit,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: without this, text/plain bodies would reach the validator as strings.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(problemErrorHandler);
+
+  securityHeaders(app);
+  app.addHook('onRequest', requireSameOrigin);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new KinkoError('request.rate_limited', `Too many requests; retry in ${context.after}.`, {
+        retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kinko',
+        version: '1.0.0',
+        description: 'Corporate internet banking with a software-token OTP. Errors are RFC 9457 problems.',
+      },
+      components: {
+        securitySchemes: {
+          customerSession: { type: 'apiKey', in: 'cookie', name: 'kinko_session' },
+          bankSession: { type: 'apiKey', in: 'cookie', name: 'kinko_bank' },
+          csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: createJsonSchemaTransform({ schemaRegistry, skipList: [] }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry }),
+  });
+
+  app.get(
+    '/api/openapi.json',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'This OpenAPI 3.1 document',
+        response: { 200: z.record(z.string(), z.unknown()), ...problemResponse },
+      },
+    },
+    async () => app.swagger() as unknown as Record<string, unknown>,
+  );
+
+  const kinko = o.kinko;
+  await app.register(publicRoutes, {
+    kinko,
+    activationRateLimit: o.activationRateLimit ?? defaultActivationRateLimit,
+  });
+  await app.register(sessionRoutes, { kinko });
+  await app.register(stepUpRoutes, { kinko });
+  await app.register(adminRoutes, { kinko });
+  await app.register(bankRoutes, { kinko });
+
+  const web = await registerWeb(app, o.webRoot ?? defaultWebRoot);
+  app.setNotFoundHandler((request, reply) => web?.(request, reply) ?? notFoundProblem(request, reply));
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,3 @@
+export { type BuildServerOptions, buildServer, defaultWebRoot } from './app.ts';
+export { loggerOptions } from './logger.ts';
+export { type Problem, toProblem } from './plugins/problem.ts';

@@ -1,0 +1,24 @@
+/** Security headers on every response, API, page and problem alike. */
+import type { FastifyInstance } from 'fastify';
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export function securityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    // API answers carry sessions, balances and CSRF tokens: never cached anywhere.
+    if (request.url === '/api' || request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    return payload;
+  });
+}

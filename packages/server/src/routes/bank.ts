@@ -1,0 +1,213 @@
+/** The back office (SPEC B1, A3): its own realm and cookie, `kinko_bank`. */
+import type { KinkoApi } from '@kinko/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireCsrfToken } from '../plugins/csrf.ts';
+import {
+  anonymous,
+  clearSessionCookie,
+  operatorOf,
+  requireOperator,
+  sessionOf,
+  sessionToken,
+  setSessionCookie,
+} from '../plugins/session.ts';
+import {
+  AuditVerification,
+  AuditView,
+  auditQuery,
+  ContractView,
+  ContractWithUsers,
+  NoContent,
+  OperatorSession,
+  params,
+  problemResponse,
+  ResumedOperatorSession,
+  requests,
+} from '../schemas.ts';
+
+const tags = ['back office'];
+const read = [{ bankSession: [] }];
+const write = [{ bankSession: [], csrfToken: [] }];
+
+export const bankRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
+  app.post(
+    '/api/v1/bank/session',
+    {
+      schema: {
+        tags,
+        summary: 'Operator login',
+        body: requests.operatorLogin,
+        response: { 200: OperatorSession, ...problemResponse },
+      },
+    },
+    async (request, reply) => {
+      const previous = sessionToken(request, 'bank');
+      const { session, operator } = await kinko.operatorLogin(anonymous(request), request.body);
+      if (previous !== undefined) await kinko.logout(previous).catch(() => undefined);
+      setSessionCookie(request, reply, 'bank', session.sessionToken);
+      return { csrfToken: session.csrfToken, operator };
+    },
+  );
+
+  await app.register(async (scoped) => {
+    scoped.addHook('onRequest', requireOperator(kinko));
+    scoped.addHook('onRequest', requireCsrfToken);
+    registerOperatorRoutes(scoped, kinko);
+  });
+};
+
+function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko: KinkoApi): void {
+  app.get(
+    '/api/v1/bank/session',
+    {
+      schema: {
+        tags,
+        summary: 'The current operator session',
+        security: read,
+        response: { 200: ResumedOperatorSession, ...problemResponse },
+      },
+    },
+    // KinkoApi resolves a session to the operator's id only (no operator lookup besides
+    // login), so this answer carries the id; the login answer carries loginId and name.
+    async (request) => ({
+      csrfToken: sessionOf(request).csrfToken,
+      operator: { id: operatorOf(request).operatorId },
+    }),
+  );
+
+  app.delete(
+    '/api/v1/bank/session',
+    {
+      schema: {
+        tags,
+        summary: 'Operator logout',
+        security: write,
+        response: { 204: NoContent, ...problemResponse },
+      },
+    },
+    async (request, reply) => {
+      await kinko.logout(sessionOf(request).token);
+      clearSessionCookie(request, reply, 'bank');
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/bank/branches',
+    {
+      schema: {
+        tags,
+        summary: 'Branches (営業店)',
+        security: read,
+        response: { 200: z.array(z.object({ code: z.string(), name: z.string() })), ...problemResponse },
+      },
+    },
+    async (request) => kinko.listBranches(operatorOf(request)),
+  );
+
+  app.get(
+    '/api/v1/bank/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'Contracts',
+        security: read,
+        response: { 200: z.array(ContractView), ...problemResponse },
+      },
+    },
+    async (request) => kinko.listContracts(operatorOf(request)),
+  );
+
+  app.post(
+    '/api/v1/bank/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'Open a contract with its administrator',
+        security: write,
+        body: requests.openContract,
+        response: { 201: ContractView, ...problemResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await kinko.openContract(operatorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/bank/contracts/:number',
+    {
+      schema: {
+        tags,
+        summary: 'A contract and its users',
+        security: read,
+        params: params.contractNumber,
+        response: { 200: ContractWithUsers, ...problemResponse },
+      },
+    },
+    async (request) => kinko.getContract(operatorOf(request), request.params.number),
+  );
+
+  app.post(
+    '/api/v1/bank/contracts/:number/restore-admin',
+    {
+      schema: {
+        tags,
+        summary: 'Restore an administrator who cannot log on (A3)',
+        security: write,
+        params: params.contractNumber,
+        body: requests.restoreAdmin,
+        response: { 200: ContractView, ...problemResponse },
+      },
+    },
+    async (request) => kinko.restoreAdministrator(operatorOf(request), request.params.number, request.body),
+  );
+
+  app.post(
+    '/api/v1/bank/tokens/:serial/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a token',
+        security: write,
+        params: params.serial,
+        body: requests.empty,
+        response: { 204: NoContent, ...problemResponse },
+      },
+    },
+    async (request, reply) => {
+      await kinko.revokeToken(operatorOf(request), request.params.serial);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/bank/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Read the audit log (L1)',
+        security: read,
+        querystring: auditQuery,
+        response: { 200: z.array(AuditView), ...problemResponse },
+      },
+    },
+    async (request) => {
+      const { afterSeq, limit = 100, contractNumber } = request.query;
+      return kinko.readAudit(operatorOf(request), { afterSeq, limit, contractNumber });
+    },
+  );
+
+  app.get(
+    '/api/v1/bank/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the audit hash chain (L1)',
+        security: read,
+        response: { 200: AuditVerification, ...problemResponse },
+      },
+    },
+    async () => kinko.verifyAudit(),
+  );
+}

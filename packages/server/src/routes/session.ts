@@ -1,0 +1,96 @@
+/** Customer login, session and password (SPEC A1, A4). */
+import type { KinkoApi } from '@kinko/core';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireCsrfToken } from '../plugins/csrf.ts';
+import {
+  anonymous,
+  clearSessionCookie,
+  customerOf,
+  requireCustomer,
+  sessionOf,
+  sessionToken,
+  setSessionCookie,
+} from '../plugins/session.ts';
+import { CustomerSession, NoContent, problemResponse, requests } from '../schemas.ts';
+
+const tags = ['session'];
+const security = [{ customerSession: [] }];
+const securityCsrf = [{ customerSession: [], csrfToken: [] }];
+
+export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
+  app.post(
+    '/api/v1/session',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with contract number, login ID and password (A1)',
+        body: requests.login,
+        response: { 200: CustomerSession, ...problemResponse },
+      },
+    },
+    async (request, reply) => {
+      const previous = sessionToken(request, 'customer');
+      const { session, me } = await kinko.login(anonymous(request), request.body);
+      // A new login replaces whatever session this browser held.
+      if (previous !== undefined) await kinko.logout(previous).catch(() => undefined);
+      setSessionCookie(request, reply, 'customer', session.sessionToken);
+      return { csrfToken: session.csrfToken, me };
+    },
+  );
+
+  await app.register(async (plain) => {
+    const scoped = plain.withTypeProvider<ZodTypeProvider>();
+    scoped.addHook('onRequest', requireCustomer(kinko));
+    scoped.addHook('onRequest', requireCsrfToken);
+
+    scoped.get(
+      '/api/v1/session',
+      {
+        schema: {
+          tags,
+          summary: 'The current session: CSRF token and who is logged in',
+          security,
+          response: { 200: CustomerSession, ...problemResponse },
+        },
+      },
+      async (request) => ({
+        csrfToken: sessionOf(request).csrfToken,
+        me: await kinko.me(customerOf(request)),
+      }),
+    );
+
+    scoped.delete(
+      '/api/v1/session',
+      {
+        schema: {
+          tags,
+          summary: 'Log out',
+          security: securityCsrf,
+          response: { 204: NoContent, ...problemResponse },
+        },
+      },
+      async (request, reply) => {
+        await kinko.logout(sessionOf(request).token);
+        clearSessionCookie(request, reply, 'customer');
+        return reply.code(204).send();
+      },
+    );
+
+    scoped.post(
+      '/api/v1/me/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change the own password',
+          security: securityCsrf,
+          body: requests.changePassword,
+          response: { 204: NoContent, ...problemResponse },
+        },
+      },
+      async (request, reply) => {
+        await kinko.changePassword(customerOf(request), request.body);
+        return reply.code(204).send();
+      },
+    );
+  });
+};

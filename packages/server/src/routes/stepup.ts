@@ -1,0 +1,62 @@
+/** Transaction authentication (SPEC M2, R4, T2, T3, A2): the one step-up every operation uses. */
+import type { KinkoApi, StepUpProof } from '@kinko/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireCsrfToken } from '../plugins/csrf.ts';
+import { customerOf, requireCustomer } from '../plugins/session.ts';
+import { problemResponse, requests, StepUpChallenge, StepUpResult } from '../schemas.ts';
+
+const tags = ['step-up'];
+const security = [{ customerSession: [], csrfToken: [] }];
+
+export const stepUpRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
+  app.addHook('onRequest', requireCustomer(kinko));
+  app.addHook('onRequest', requireCsrfToken);
+
+  app.get(
+    '/api/v1/step-up',
+    {
+      schema: {
+        tags,
+        summary: 'Which proof the user gives: the OTP, or PIN plus one legacy card position',
+        security: [{ customerSession: [] }],
+        response: { 200: StepUpChallenge, ...problemResponse },
+      },
+    },
+    async (request) => kinko.stepUpChallenge(customerOf(request)),
+  );
+
+  app.post(
+    '/api/v1/step-up',
+    {
+      schema: {
+        tags,
+        summary: 'Authorise with the OTP (T2, A2) or the user confirmation PIN and card (M2)',
+        security,
+        body: requests.stepUp,
+        response: { 200: StepUpResult, ...problemResponse },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const proof: StepUpProof =
+        'otp' in body
+          ? { otp: body.otp }
+          : { confirmPin: body.confirmPin, cardPosition: body.cardPosition, cardValue: body.cardValue };
+      return kinko.stepUp(customerOf(request), proof, body.purpose ?? 'step-up');
+    },
+  );
+
+  app.post(
+    '/api/v1/otp/check',
+    {
+      schema: {
+        tags,
+        summary: 'Check an OTP (consumes its step, counts failures)',
+        security,
+        body: requests.otpCheck,
+        response: { 200: StepUpResult, ...problemResponse },
+      },
+    },
+    async (request) => kinko.stepUp(customerOf(request), { otp: request.body.otp }, 'otp.check'),
+  );
+};

@@ -1,0 +1,194 @@
+/**
+ * One schema per edge (STYLE habit 6): request schemas are strict (unknown keys rejected);
+ * response schemas strip anything core might add, so no field reaches a client unless it is
+ * named here. Secrets' formats (OTP digits, serial check character, JWK curve) are core's rules
+ * (SPEC T4, T5): here an OTP or a serial is only a string.
+ */
+import { cardPositions } from '@kinko/core';
+import { z } from 'zod';
+
+/** Named schemas become components of the OpenAPI document. */
+export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
+
+const text = z.string().max(256);
+/** A secret the user types (password, PIN, OTP, card value): a string; core checks its format. */
+const secret = z.string().max(256);
+
+export const Problem = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .register(schemaRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const JwkP256 = z
+  .object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() })
+  .register(schemaRegistry, { id: 'JwkP256' });
+
+export const ActivationResult = z
+  .object({
+    serial: z.string(),
+    serverPublicKey: JwkP256,
+    serverTime: z.number().int(),
+    period: z.literal(30),
+    digits: z.literal(6),
+    algorithm: z.literal('SHA1'),
+  })
+  .register(schemaRegistry, { id: 'ActivationResult' });
+
+export const ServerTime = z.object({ serverTime: z.number().int() });
+
+const LoginMethod = z.enum(['id_password', 'certificate']);
+const UsageMode = z.enum(['individual', 'shared']);
+
+export const UserView = z
+  .object({
+    id: z.string(),
+    loginId: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'user']),
+    loginLocked: z.boolean(),
+    suspended: z.boolean(),
+    otpFailures: z.number().int(),
+    hasConfirmPin: z.boolean(),
+    hasCard: z.boolean(),
+    serial: z.string().nullable(),
+    tokenStatus: z.enum(['activated', 'registered', 'revoked', 'expired']).nullable(),
+    tokenActive: z.boolean(),
+  })
+  .register(schemaRegistry, { id: 'UserView' });
+
+export const ContractView = z
+  .object({
+    id: z.string(),
+    contractNumber: z.string(),
+    name: z.string(),
+    branchCode: z.string(),
+    loginMethod: LoginMethod,
+    usageMode: UsageMode,
+    sharedSerial: z.string().nullable(),
+    contractPinLocked: z.boolean(),
+    stopped: z.boolean(),
+  })
+  .register(schemaRegistry, { id: 'ContractView' });
+
+export const ContractWithUsers = z.object({ contract: ContractView, users: z.array(UserView) });
+export const Me = z.object({ user: UserView, contract: ContractView });
+export const CustomerSession = z.object({ csrfToken: z.string(), me: Me });
+
+export const Operator = z.object({ id: z.string(), loginId: z.string(), name: z.string() });
+export const OperatorSession = z.object({ csrfToken: z.string(), operator: Operator });
+export const ResumedOperatorSession = z.object({
+  csrfToken: z.string(),
+  operator: Operator.partial({ loginId: true, name: true }),
+});
+
+export const CardPosition = z.enum(cardPositions);
+export const Card = z.object({ card: z.record(CardPosition, z.string()) });
+
+export const StepUpResult = z.object({
+  method: z.enum(['otp', 'legacy']),
+  step: z.number().int().optional(),
+});
+export const StepUpChallenge = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('otp') }),
+  z.object({ method: z.literal('legacy'), cardPosition: CardPosition }),
+]);
+
+export const AuditView = z
+  .object({
+    seq: z.number().int(),
+    at: z.number().int(),
+    actorType: z.string(),
+    actorId: z.string().nullable(),
+    contractId: z.string().nullable(),
+    action: z.string(),
+    subject: z.string().nullable(),
+    outcome: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+    hash: z.string(),
+  })
+  .register(schemaRegistry, { id: 'AuditView' });
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  brokenAt: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+export const NoContent = z.undefined().describe('No content');
+
+/** Every route may answer a problem; documented once per route as the default response. */
+export const problemResponse = {
+  default: {
+    description: 'RFC 9457 problem details',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+} as const;
+
+// --- request bodies
+export const requests = {
+  activation: z.strictObject({
+    // T5: the JWK is checked by core (curve, encoding, on-curve, no private part), so a bad
+    // key is activation.bad_public_key and never a row.
+    publicKey: z.record(z.string(), z.unknown()),
+  }),
+  otpauth: z.strictObject({ label: text }),
+  login: z.strictObject({ contractNumber: text, loginId: text, password: secret }),
+  operatorLogin: z.strictObject({ loginId: text, password: secret }),
+  changePassword: z.strictObject({ currentPassword: secret, newPassword: secret }),
+  stepUp: z.union([
+    z.strictObject({ otp: secret, purpose: text.optional() }),
+    z.strictObject({
+      confirmPin: secret,
+      cardPosition: CardPosition,
+      cardValue: secret,
+      purpose: text.optional(),
+    }),
+  ]),
+  otpCheck: z.strictObject({ otp: secret }),
+  createUser: z.strictObject({ loginId: text, name: text, password: secret, contractPin: secret }),
+  updateUser: z.strictObject({ name: text.optional(), password: secret.optional(), contractPin: secret }),
+  contractPin: z.strictObject({ contractPin: secret }),
+  usageMode: z.strictObject({ mode: UsageMode, contractPin: secret }),
+  registerToken: z.strictObject({
+    serial: text,
+    otp: secret,
+    contractPin: secret,
+    userIds: z.array(text).max(1000).optional(),
+  }),
+  removeRegistration: z.strictObject({ userId: text.optional(), contractPin: secret }),
+  confirmPin: z.strictObject({ confirmPin: secret, contractPin: secret }),
+  openContract: z.strictObject({
+    branchCode: text,
+    name: text,
+    loginMethod: LoginMethod,
+    contractPin: secret,
+    admin: z.strictObject({ loginId: text, name: text, password: secret }),
+  }),
+  restoreAdmin: z.strictObject({ newPassword: secret.optional(), newContractPin: secret.optional() }),
+  empty: z.strictObject({}).optional(),
+};
+
+export const params = {
+  userId: z.strictObject({ id: text }),
+  contractNumber: z.strictObject({ number: text }),
+  serial: z.strictObject({ serial: text }),
+};
+
+const uint = z
+  .string()
+  .regex(/^\d{1,15}$/, 'expected a non-negative integer')
+  .transform(Number);
+
+export const auditQuery = z.strictObject({
+  afterSeq: uint.optional(),
+  limit: uint.pipe(z.number().int().min(1).max(1000)).optional(),
+  contractNumber: text.optional(),
+});

@@ -1,0 +1,154 @@
+/** Records for the storage contract tests: valid by default, any field overridable. */
+import { createHash } from 'node:crypto';
+import type {
+  AuditRecord,
+  BranchRecord,
+  ContractRecord,
+  OperatorRecord,
+  SessionRecord,
+  Store,
+  TokenRecord,
+  UserRecord,
+} from '../../../core/src/ports.ts';
+
+let next = 0;
+const unique = () => `${process.pid}-${++next}`;
+const T0 = 1_750_000_000_000; // 2025-06-15, past 2^31 so int8 columns matter
+
+export const branch = (over: Partial<BranchRecord> = {}): BranchRecord => ({
+  code: '001',
+  name: '本店',
+  ...over,
+});
+
+export function contract(over: Partial<ContractRecord> = {}): ContractRecord {
+  const n = ++next;
+  return {
+    id: `c-${unique()}`,
+    contractNumber: String(10_000_000_000 + n),
+    name: 'カ）キンコショウジ',
+    branchCode: '001',
+    loginMethod: 'id_password',
+    usageMode: 'individual',
+    sharedTokenId: null,
+    contractPinHash: '$argon2id$contract',
+    contractPinFailures: 0,
+    contractPinLocked: false,
+    stopped: false,
+    createdAt: T0,
+    ...over,
+  };
+}
+
+export function user(contractId: string, over: Partial<UserRecord> = {}): UserRecord {
+  const id = `u-${unique()}`;
+  return {
+    id,
+    contractId,
+    loginId: `login${id}`,
+    name: '山田太郎',
+    role: 'user',
+    passwordHash: '$argon2id$password',
+    passwordFailures: 0,
+    loginLocked: false,
+    otpFailures: 0,
+    confirmPinFailures: 0,
+    suspended: false,
+    confirmPinHash: null,
+    cardCiphertext: null,
+    tokenId: null,
+    cardChallenge: null,
+    removed: false,
+    createdAt: T0,
+    ...over,
+  };
+}
+
+export function token(over: Partial<TokenRecord> = {}): TokenRecord {
+  const n = ++next;
+  return {
+    id: `t-${unique()}`,
+    serial: `SKTS${String(n).padStart(8, '0')}`,
+    seedCiphertext: new Uint8Array([0, 1, 2, 253, 254, 255, n % 256]),
+    status: 'activated',
+    lastStep: -1,
+    drift: 0,
+    contractId: null,
+    createdAt: T0,
+    expiresAt: T0 + 86_400_000,
+    registeredAt: null,
+    revokedAt: null,
+    ...over,
+  };
+}
+
+export function session(subjectId: string, over: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    id: createHash('sha256').update(unique()).digest('hex'),
+    realm: 'customer',
+    subjectId,
+    contractId: null,
+    csrfToken: `csrf-${unique()}`,
+    createdAt: T0,
+    lastSeenAt: T0,
+    expiresAt: T0 + 600_000,
+    ...over,
+  };
+}
+
+export function operator(over: Partial<OperatorRecord> = {}): OperatorRecord {
+  const id = `o-${unique()}`;
+  return {
+    id,
+    loginId: `op${id}`,
+    name: '窓口一郎',
+    passwordHash: '$argon2id$operator',
+    passwordFailures: 0,
+    locked: false,
+    createdAt: T0,
+    ...over,
+  };
+}
+
+/** A contract with its branch, ready for users and tokens. */
+export async function seedContract(
+  store: Store,
+  over: Partial<ContractRecord> = {},
+): Promise<ContractRecord> {
+  if (!(await store.branches.get('001'))) await store.branches.insert(branch());
+  const c = contract(over);
+  await store.contracts.insert(c);
+  return c;
+}
+
+/**
+ * Appends one audit record the way core does (L1): lock the head, chain to it, append, all in
+ * the caller's transaction. The hash here is a stand-in for core's canonical one.
+ */
+export async function appendAudit(
+  tx: Store,
+  over: Partial<AuditRecord> = {},
+  beforeAppend?: () => Promise<void>,
+): Promise<AuditRecord> {
+  const head = await tx.audit.lockHead();
+  await beforeAppend?.();
+  const seq = head.seq + 1;
+  const record: AuditRecord = {
+    seq,
+    at: T0 + seq,
+    actorType: 'system',
+    actorId: null,
+    contractId: null,
+    action: 'test.event',
+    subject: null,
+    outcome: 'success',
+    detail: '{}',
+    prevHash: head.hash,
+    hash: createHash('sha256').update(`${head.hash}:${seq}`).digest('hex'),
+    ...over,
+  };
+  await tx.audit.append(record);
+  return record;
+}
+
+export { T0 };

@@ -1,0 +1,14 @@
+/**
+ * The versioned migrations, in code (one file each), applied in name order by Kysely's
+ * Migrator. Never edit a migration that has shipped; add the next one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Kind } from '../schema.ts';
+import { foundation } from './0001_foundation.ts';
+
+export function migrationProvider(kind: Kind): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_foundation': foundation(kind),
+  };
+  return { getMigrations: async () => migrations };
+}

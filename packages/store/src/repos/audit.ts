@@ -1,0 +1,86 @@
+import type { Selectable } from 'kysely';
+import type { AuditRecord, Store } from '../../../core/src/ports.ts';
+import type { AuditLogTable, Kind } from '../schema.ts';
+import type { Executor } from './shared.ts';
+
+/**
+ * The hash-chained log (L1). Appending is lockHead → compute → append, inside one transaction,
+ * so that concurrent writers in any number of processes extend the chain one after another.
+ */
+export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Store['audit'] {
+  const head = () => db().selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const requireTransaction = (method: string) => {
+    if (!inTransaction) throw new Error(`store: audit.${method} must be called inside transaction`);
+  };
+  return {
+    async lockHead() {
+      requireTransaction('lockHead');
+      // PostgreSQL: the row lock holds until commit, and a waiter then reads the moved head
+      // (READ COMMITTED re-reads a locked row). SQLite: BEGIN IMMEDIATE already made this
+      // transaction the only writer, and SQLite has no FOR UPDATE.
+      const query = kind === 'postgres' ? head().forUpdate() : head();
+      return query.executeTakeFirstOrThrow();
+    },
+    async append(r) {
+      requireTransaction('append');
+      await db()
+        .insertInto('audit_log')
+        .values({
+          seq: r.seq,
+          at: r.at,
+          actor_type: r.actorType,
+          actor_id: r.actorId,
+          contract_id: r.contractId,
+          action: r.action,
+          subject: r.subject,
+          outcome: r.outcome,
+          detail: r.detail,
+          prev_hash: r.prevHash,
+          hash: r.hash,
+        })
+        .execute();
+      // Moves the head only from the record's predecessor: a writer that skipped lockHead, or
+      // computed from a stale head, fails here instead of forking the chain.
+      const moved = await db()
+        .updateTable('audit_head')
+        .set({ seq: r.seq, hash: r.hash })
+        .where('id', '=', 1)
+        .where('seq', '=', r.seq - 1)
+        .where('hash', '=', r.prevHash)
+        .executeTakeFirst();
+      if (moved.numUpdatedRows !== 1n) {
+        throw new Error(`store: audit record ${r.seq} does not follow the chain head`);
+      }
+    },
+    async list({ afterSeq, limit, contractId, descending }) {
+      let query = db().selectFrom('audit_log').selectAll();
+      // A cursor: the next page continues past afterSeq in the direction of the listing.
+      if (afterSeq !== undefined) query = query.where('seq', descending ? '<' : '>', afterSeq);
+      if (contractId !== undefined) query = query.where('contract_id', '=', contractId);
+      const rows = await query
+        .orderBy('seq', descending ? 'desc' : 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+    async head() {
+      return head().executeTakeFirstOrThrow();
+    },
+  };
+}
+
+function fromRow(r: Selectable<AuditLogTable>): AuditRecord {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorType: r.actor_type as AuditRecord['actorType'], // CHECK audit_actor_type
+    actorId: r.actor_id,
+    contractId: r.contract_id,
+    action: r.action,
+    subject: r.subject,
+    outcome: r.outcome as AuditRecord['outcome'], // CHECK audit_outcome
+    detail: r.detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

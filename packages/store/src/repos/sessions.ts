@@ -1,0 +1,56 @@
+import type { Selectable } from 'kysely';
+import type { SessionRecord, Store } from '../../../core/src/ports.ts';
+import type { SessionsTable } from '../schema.ts';
+import { type Executor, mapUnique } from './shared.ts';
+
+export function sessionsRepo(db: Executor): Store['sessions'] {
+  return {
+    async insert(s) {
+      await mapUnique(
+        db()
+          .insertInto('sessions')
+          .values({
+            id: s.id,
+            realm: s.realm,
+            subject_id: s.subjectId,
+            contract_id: s.contractId,
+            csrf_token: s.csrfToken,
+            created_at: s.createdAt,
+            last_seen_at: s.lastSeenAt,
+            expires_at: s.expiresAt,
+          })
+          .execute(),
+      );
+    },
+    async get(id) {
+      const row = await db().selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async touch(id, lastSeenAt, expiresAt) {
+      await db()
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('id', '=', id)
+        .execute();
+    },
+    async delete(id) {
+      await db().deleteFrom('sessions').where('id', '=', id).execute();
+    },
+    async deleteBySubject(subjectId) {
+      await db().deleteFrom('sessions').where('subject_id', '=', subjectId).execute();
+    },
+  };
+}
+
+function fromRow(r: Selectable<SessionsTable>): SessionRecord {
+  return {
+    id: r.id,
+    realm: r.realm as SessionRecord['realm'], // CHECK sessions_realm
+    subjectId: r.subject_id,
+    contractId: r.contract_id,
+    csrfToken: r.csrf_token,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The tables as Kysely sees them: snake_case columns, one interface per table. Times are epoch
+ * milliseconds in int8 columns (PostgreSQL rows come back as JS numbers through the pool's own
+ * int8 parser, see postgres.ts).
+ */
+import type { ColumnType } from 'kysely';
+
+/**
+ * Booleans are native on PostgreSQL and 0/1 integers on SQLite. Writes always pass JS booleans
+ * (the SQLite driver binds them as 0/1); reads may see either, and the row mappers normalise.
+ */
+export type Bool = ColumnType<boolean | number, boolean, boolean>;
+
+/** bytea / blob. Drivers hand back Buffers; the row mappers copy them into plain Uint8Arrays. */
+export type Bytes = Uint8Array;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface BranchesTable {
+  code: string;
+  name: string;
+}
+
+export interface ContractsTable {
+  id: string;
+  contract_number: string;
+  name: string;
+  branch_code: string;
+  login_method: string;
+  usage_mode: string;
+  shared_token_id: string | null;
+  contract_pin_hash: string;
+  contract_pin_failures: number;
+  contract_pin_locked: Bool;
+  stopped: Bool;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  contract_id: string;
+  login_id: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  password_failures: number;
+  login_locked: Bool;
+  otp_failures: number;
+  confirm_pin_failures: number;
+  suspended: Bool;
+  confirm_pin_hash: string | null;
+  card_ciphertext: Bytes | null;
+  token_id: string | null;
+  card_challenge: string | null;
+  removed: Bool;
+  created_at: number;
+}
+
+export interface TokensTable {
+  id: string;
+  serial: string;
+  seed_ciphertext: Bytes;
+  status: string;
+  last_step: number;
+  drift: number;
+  contract_id: string | null;
+  created_at: number;
+  expires_at: number;
+  registered_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  realm: string;
+  subject_id: string;
+  contract_id: string | null;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface OperatorsTable {
+  id: string;
+  login_id: string;
+  name: string;
+  password_hash: string;
+  password_failures: number;
+  locked: Bool;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  contract_id: string | null;
+  action: string;
+  subject: string | null;
+  outcome: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row, id = 1: the last seq and hash of the chain (L1). */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  branches: BranchesTable;
+  contracts: ContractsTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  operators: OperatorsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type Kind = 'sqlite' | 'postgres';

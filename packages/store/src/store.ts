@@ -1,0 +1,81 @@
+/**
+ * One implementation of core's Store over Kysely for both databases; what differs is below the
+ * Kysely line (sqlite.ts, postgres.ts) or a flag (`kind`) in the few places SQL differs.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import type { Store } from '../../core/src/ports.ts';
+import { auditRepo } from './repos/audit.ts';
+import { branchesRepo } from './repos/branches.ts';
+import { contractsRepo } from './repos/contracts.ts';
+import { operatorsRepo } from './repos/operators.ts';
+import { sessionsRepo } from './repos/sessions.ts';
+import { settingsRepo } from './repos/settings.ts';
+import type { Executor } from './repos/shared.ts';
+import { tokensRepo } from './repos/tokens.ts';
+import { usersRepo } from './repos/users.ts';
+import type { Database, Kind } from './schema.ts';
+
+type Repositories = Omit<Store, 'transaction' | 'close'>;
+
+interface TransactionState {
+  open: boolean;
+}
+
+/**
+ * Using the root store inside its own transaction's fn would run outside the transaction: on
+ * SQLite it waits for the one connection that the transaction holds, forever; on PostgreSQL it
+ * may wait on a row lock the transaction holds, forever. We fail fast instead, on both.
+ */
+const OUTSIDE_TX = 'store: the root Store was used inside its own transaction; use the tx passed to fn';
+
+export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promise<void>): Store {
+  const current = new AsyncLocalStorage<TransactionState>();
+  const root: Executor = () => {
+    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+    return db;
+  };
+
+  async function transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+    // READ COMMITTED plus row locks on PostgreSQL (ports.ts), said explicitly because
+    // CockroachDB defaults to SERIALIZABLE. SQLite: the driver's BEGIN IMMEDIATE.
+    const builder =
+      kind === 'postgres' ? db.transaction().setIsolationLevel('read committed') : db.transaction();
+    return builder.execute(async (trx) => {
+      const state: TransactionState = { open: true };
+      const bound: Executor = () => {
+        if (!state.open) throw new Error('store: transaction already finished; a tx escaped its fn');
+        return trx;
+      };
+      const tx: Store = {
+        ...repositories(bound, kind, true),
+        // Nested calls join the outer transaction: one commit, all or nothing.
+        transaction: (inner) => inner(tx),
+        close: async () => {
+          throw new Error('store: close the root store, not a transaction');
+        },
+      };
+      try {
+        return await current.run(state, () => fn(tx));
+      } finally {
+        state.open = false;
+      }
+    });
+  }
+
+  return { ...repositories(root, kind, false), transaction, close };
+}
+
+function repositories(db: Executor, kind: Kind, inTransaction: boolean): Repositories {
+  return {
+    settings: settingsRepo(db),
+    branches: branchesRepo(db),
+    contracts: contractsRepo(db),
+    users: usersRepo(db),
+    tokens: tokensRepo(db),
+    sessions: sessionsRepo(db),
+    operators: operatorsRepo(db),
+    audit: auditRepo(db, kind, inTransaction),
+  };
+}

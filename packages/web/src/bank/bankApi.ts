@@ -1,0 +1,69 @@
+/** The back office's calls (B1, A3, L1), in the kinko_bank session. */
+import { api, setCsrfToken } from '../shared/api.ts';
+import type { AuditVerification, AuditView, ContractView, LoginMethod, UserView } from '../shared/types.ts';
+
+export interface Operator {
+  id: string;
+  loginId: string;
+  name: string;
+}
+
+interface SessionAnswer {
+  csrfToken: string;
+  operator: Operator;
+}
+
+export interface ContractDetail {
+  contract: ContractView;
+  users: UserView[];
+}
+
+const contract = (n: string) => `/api/v1/bank/contracts/${encodeURIComponent(n)}`;
+
+export const bankApi = {
+  async login(loginId: string, password: string): Promise<Operator> {
+    const a = await api.post<SessionAnswer>(
+      '/api/v1/bank/session',
+      { loginId, password },
+      { quiet401: true },
+    );
+    setCsrfToken(a.csrfToken);
+    return a.operator;
+  },
+  async resume(): Promise<Operator | null> {
+    try {
+      const a = await api.get<SessionAnswer>('/api/v1/bank/session', { quiet401: true });
+      setCsrfToken(a.csrfToken);
+      return a.operator;
+    } catch {
+      return null;
+    }
+  },
+  async logout(): Promise<void> {
+    try {
+      await api.del('/api/v1/bank/session');
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  branches: () => api.get<{ code: string; name: string }[]>('/api/v1/bank/branches'),
+  contracts: () => api.get<ContractView[]>('/api/v1/bank/contracts'),
+  contract: (n: string) => api.get<ContractDetail>(contract(n)),
+  open: (input: {
+    branchCode: string;
+    name: string;
+    loginMethod: LoginMethod;
+    contractPin: string;
+    admin: { loginId: string; name: string; password: string };
+  }) => api.post<ContractView>('/api/v1/bank/contracts', input),
+  restoreAdmin: (n: string, input: { newPassword?: string; newContractPin?: string }) =>
+    api.post<ContractView>(`${contract(n)}/restore-admin`, input),
+  revoke: (serial: string) => api.post<void>(`/api/v1/bank/tokens/${encodeURIComponent(serial)}/revoke`, {}),
+  audit: (opts: { afterSeq?: number; limit: number; contractNumber?: string }) => {
+    const q = new URLSearchParams({ limit: String(opts.limit) });
+    if (opts.afterSeq !== undefined) q.set('afterSeq', String(opts.afterSeq));
+    if (opts.contractNumber) q.set('contractNumber', opts.contractNumber);
+    return api.get<AuditView[]>(`/api/v1/bank/audit?${q}`);
+  },
+  verify: () => api.get<AuditVerification>('/api/v1/bank/audit/verify'),
+};

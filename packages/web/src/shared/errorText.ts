@@ -1,0 +1,44 @@
+import { ApiError } from './api.ts';
+import { countsAttempts, errorMessagesEn, errorMessagesJa } from './errorMessages.ts';
+import { common, format, type Lang } from './i18n.ts';
+
+export interface ErrorText {
+  code: string;
+  message: string;
+  /** Field-level reasons of request.invalid, as the server gave them. */
+  items: string[];
+}
+
+/** The code of any thrown value: an ApiError's code, or a client-side code. */
+export function errorCode(error: unknown): string {
+  if (error instanceof ApiError) return error.code;
+  if (error instanceof Error && error.message === 'crypto.unavailable') return 'crypto.unavailable';
+  return 'unknown';
+}
+
+export function errorText(error: unknown, lang: Lang): ErrorText {
+  const table: Record<string, string> = lang === 'ja' ? errorMessagesJa : errorMessagesEn;
+  const code = errorCode(error);
+  let message = table[code];
+  if (message === undefined) {
+    // A code this build does not know yet: the server's own words are better than nothing.
+    message = (error instanceof ApiError && error.detail) || table.unknown || code;
+  }
+  const items: string[] = [];
+  if (error instanceof ApiError) {
+    const remaining = error.details.remainingAttempts;
+    if (typeof remaining === 'number' && countsAttempts.has(code)) {
+      message += format(common[lang].remaining, { n: remaining });
+    }
+    const errors = error.details.errors;
+    if (Array.isArray(errors)) {
+      for (const item of errors) {
+        if (item && typeof item === 'object') {
+          const { path, message: why } = item as { path?: unknown; message?: unknown };
+          items.push([path, why].filter((s) => typeof s === 'string' && s).join(': '));
+        }
+      }
+    }
+  }
+  return { code, message, items };
+}

@@ -1,0 +1,18 @@
+/**
+ * The API's shapes, taken from core so that the web and the server cannot drift apart.
+ * Type-only imports: nothing of core lands in the browser bundle.
+ */
+export type {
+  AuditVerification,
+  AuditView,
+  CardPosition,
+  ContractView,
+  JsonWebKeyP256,
+  Me,
+  ReplayAlert,
+  UserView,
+} from '../../../core/src/api.ts';
+export type { ErrorCode } from '../../../core/src/errors.ts';
+export type { LoginMethod, TokenStatus, UsageMode } from '../../../core/src/ports.ts';
+
+export const cardPositions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'] as const;

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useT } from '../shared/i18n.ts';
+import { siteMessages } from './messages.ts';
+
+/** R1: ご契約先管理情報変更 → 利用者情報登録／変更. */
+export function AdminMenu({ go }: { go: (route: string) => void }) {
+  const t = useT(siteMessages);
+  const [open, setOpen] = useState(false);
+  return (
+    <nav className="panel" aria-labelledby="admin-heading">
+      <h2 id="admin-heading">{t('adminHeading')}</h2>
+      <button
+        type="button"
+        className="menu-button"
+        data-testid="admin-menu"
+        aria-expanded={open}
+        aria-controls="admin-submenu"
+        onClick={() => setOpen(!open)}
+      >
+        {t('menuContract')}
+      </button>
+      {open && (
+        <ul id="admin-submenu" className="submenu">
+          <li>
+            <button type="button" className="link" data-testid="menu-users" onClick={() => go('users')}>
+              {t('menuUsers')}
+            </button>
+          </li>
+        </ul>
+      )}
+    </nav>
+  );
+}

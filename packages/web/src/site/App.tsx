@@ -1,0 +1,77 @@
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { setCsrfToken, setSessionLostHandler } from '../shared/api.ts';
+import { common, useT, useTitle } from '../shared/i18n.ts';
+import type { Me } from '../shared/types.ts';
+import { useHashRoute } from '../shared/useHashRoute.ts';
+import { AdminArea } from './AdminArea.tsx';
+import { Header } from './Header.tsx';
+import { Home } from './Home.tsx';
+import { Login } from './Login.tsx';
+import { siteMessages } from './messages.ts';
+import { logout, resume } from './session.ts';
+
+export function App() {
+  const t = useT(siteMessages);
+  const c = useT(common);
+  useTitle(t('title'));
+  // undefined: still asking the server whether a session exists.
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [lostReason, setLostReason] = useState<unknown>(null);
+  const [route, go] = useHashRoute();
+
+  useEffect(() => {
+    setSessionLostHandler((error) => {
+      setCsrfToken(null);
+      setMe(null);
+      setLostReason(error);
+    });
+    void resume().then(setMe);
+    return () => setSessionLostHandler(null);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await resume(false);
+      if (next) setMe(next);
+    } catch {
+      // A lost session is reported by the session-lost handler; anything else can wait.
+    }
+  }, []);
+
+  const onLogin = useCallback(
+    (next: Me) => {
+      setLostReason(null);
+      setMe(next);
+      go('');
+    },
+    [go],
+  );
+
+  const onLogout = useCallback(async () => {
+    try {
+      await logout();
+    } catch {
+      // The session is gone either way.
+    }
+    setMe(null);
+    go('');
+  }, [go]);
+
+  let body: ReactNode;
+  if (me === undefined) body = <p className="loading">{c('loading')}</p>;
+  else if (me === null) body = <Login onLogin={onLogin} reason={lostReason} />;
+  else if (me.user.role === 'admin' && route.startsWith('users')) {
+    body = <AdminArea route={route} go={go} onChanged={refresh} />;
+  } else body = <Home me={me} go={go} onChanged={refresh} />;
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('skip')}
+      </a>
+      <Header me={me ?? null} onLogout={onLogout} />
+      <main id="main">{body}</main>
+      <footer className="site-footer">{t('footer')}</footer>
+    </>
+  );
+}

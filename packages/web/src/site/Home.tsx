@@ -1,0 +1,38 @@
+import { useT } from '../shared/i18n.ts';
+import type { Me } from '../shared/types.ts';
+import { AdminMenu } from './AdminMenu.tsx';
+import { Alerts } from './Alerts.tsx';
+import { siteMessages } from './messages.ts';
+import { PasswordChange } from './PasswordChange.tsx';
+import { StepUp } from './StepUp.tsx';
+import { TokenStatus } from './TokenStatus.tsx';
+
+export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => void; onChanged: () => void }) {
+  const t = useT(siteMessages);
+  const { user, contract } = me;
+  return (
+    <>
+      <h1>{t('homeHeading')}</h1>
+      <Alerts alerts={me.alerts} myId={user.id} />
+      <section className="panel" aria-labelledby="me-heading">
+        <h2 id="me-heading">{t('meHeading')}</h2>
+        <dl className="facts">
+          <dt>{t('contractName')}</dt>
+          <dd data-testid="me-contract-name">{contract.name}</dd>
+          <dt>{t('contractNumber')}</dt>
+          <dd data-testid="me-contract-number">{contract.contractNumber}</dd>
+          <dt>{t('userName')}</dt>
+          <dd data-testid="me-name">{user.name}</dd>
+          <dt>{t('loginId')}</dt>
+          <dd data-testid="me-login-id">{user.loginId}</dd>
+          <dt>{t('role')}</dt>
+          <dd data-testid="me-role">{user.role === 'admin' ? t('roleAdmin') : t('roleUser')}</dd>
+        </dl>
+      </section>
+      <TokenStatus user={user} />
+      <StepUp onChanged={onChanged} />
+      {user.role === 'admin' && <AdminMenu go={go} />}
+      <PasswordChange />
+    </>
+  );
+}
