@@ -23,7 +23,8 @@ export class ApiClient {
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await res.text();
     const parsed = (text ? JSON.parse(text) : {}) as T & { csrfToken?: string };
-    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string') this.csrf = parsed.csrfToken;
+    if (parsed && typeof parsed === 'object' && typeof parsed.csrfToken === 'string')
+      this.csrf = parsed.csrfToken;
     return { status: res.status, body: parsed };
   }
 

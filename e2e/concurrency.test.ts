@@ -5,7 +5,14 @@
 import { clientActivationKeys, demoBank, totp } from '@kinko/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient } from './client.ts';
-import { type Backend, backendNames, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import {
+  type Backend,
+  backendNames,
+  kinkoCli,
+  makeBackend,
+  type RunningServer,
+  startServer,
+} from './harness.ts';
 
 interface UserRow {
   id: string;
@@ -39,7 +46,9 @@ describe.each(backendNames())('%s: two server processes on one database', (name)
 
     admin = new ApiClient(a.url);
     const c = demoBank.contract.contractNumber;
-    expect((await admin.call('POST', '/api/v1/session', { contractNumber: c, ...login(demoBank.admin) })).status).toBe(200);
+    expect(
+      (await admin.call('POST', '/api/v1/session', { contractNumber: c, ...login(demoBank.admin) })).status,
+    ).toBe(200);
     const user1 = (await users()).find((u) => u.loginId === 'user1');
     const reg = await admin.call('POST', '/api/v1/admin/token-registrations', {
       serial: act.body.serial,
@@ -51,7 +60,9 @@ describe.each(backendNames())('%s: two server processes on one database', (name)
 
     userOnA = new ApiClient(a.url);
     const u = demoBank.users[0];
-    expect((await userOnA.call('POST', '/api/v1/session', { contractNumber: c, ...login(u) })).status).toBe(200);
+    expect((await userOnA.call('POST', '/api/v1/session', { contractNumber: c, ...login(u) })).status).toBe(
+      200,
+    );
     userOnB = userOnA.sameSessionOn(b.url);
   });
 
@@ -74,7 +85,9 @@ describe.each(backendNames())('%s: two server processes on one database', (name)
     // The registration consumed the current step; the next step is inside the ±1 window.
     const otp = totp(seed, Date.now() + 30_000);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? userOnB : userOnA).call('POST', '/api/v1/step-up', { otp })),
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? userOnB : userOnA).call('POST', '/api/v1/step-up', { otp }),
+      ),
     );
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = answers.filter((r) => r.status !== 200);
@@ -90,7 +103,9 @@ describe.each(backendNames())('%s: two server processes on one database', (name)
     const otp = String(wrong).padStart(6, '0');
 
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 ? userOnB : userOnA).call('POST', '/api/v1/step-up', { otp })),
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? userOnB : userOnA).call('POST', '/api/v1/step-up', { otp }),
+      ),
     );
     const codes = answers.map((r) => r.body.code);
     expect(codes.filter((c) => c === 'otp.invalid')).toHaveLength(4);

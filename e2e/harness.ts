@@ -31,7 +31,10 @@ export function backendNames(): ('sqlite' | 'postgres')[] {
   return process.env.KINKO_TEST_PG ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-export async function makeBackend(name: 'sqlite' | 'postgres', config: Record<string, unknown> = {}): Promise<Backend> {
+export async function makeBackend(
+  name: 'sqlite' | 'postgres',
+  config: Record<string, unknown> = {},
+): Promise<Backend> {
   const dir = mkdtempSync(join(tmpdir(), 'kinko-e2e-'));
   const configFile = join(dir, 'config.json');
   const { writeFileSync } = await import('node:fs');
@@ -64,7 +67,10 @@ export async function makeBackend(name: 'sqlite' | 'postgres', config: Record<st
 }
 
 /** Runs a `kinko` command to completion. */
-export async function kinkoCli(backend: Backend, args: string[]): Promise<{ stdout: string; stderr: string }> {
+export async function kinkoCli(
+  backend: Backend,
+  args: string[],
+): Promise<{ stdout: string; stderr: string }> {
   const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', cliMain, ...args], {
     cwd: root,
     env: { ...process.env, ...backend.env },

@@ -1,2 +1,2 @@
-export { type Runtime, openRuntime, systemClock, systemRandom } from './runtime.ts';
 export { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
+export { openRuntime, type Runtime, systemClock, systemRandom } from './runtime.ts';

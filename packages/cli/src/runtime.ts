@@ -41,7 +41,8 @@ export function dbUrlFrom(flag: string | undefined): string {
 export function decodeKek(text: string, source: string): Uint8Array {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
-  if (bytes.length !== 32) throw new CliError(`${source}: the key-encryption key must be 32 bytes (base64 or hex)`);
+  if (bytes.length !== 32)
+    throw new CliError(`${source}: the key-encryption key must be 32 bytes (base64 or hex)`);
   return new Uint8Array(bytes);
 }
 
@@ -54,7 +55,10 @@ export function loadKekBytes(o: { kekFile?: string; create?: boolean }): Uint8Ar
   const file = o.kekFile ?? process.env.KINKO_KEK_FILE ?? defaultKekFile;
   if (!existsSync(file)) {
     if (!o.create) {
-      throw new CliError(`no key-encryption key: set KINKO_KEK or create ${file} (kinko demo creates one)`, 2);
+      throw new CliError(
+        `no key-encryption key: set KINKO_KEK or create ${file} (kinko demo creates one)`,
+        2,
+      );
     }
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });

@@ -175,7 +175,13 @@ export interface Store {
       patch: Partial<
         Pick<
           ContractRecord,
-          'usageMode' | 'sharedTokenId' | 'contractPinHash' | 'contractPinFailures' | 'contractPinLocked' | 'stopped' | 'name'
+          | 'usageMode'
+          | 'sharedTokenId'
+          | 'contractPinHash'
+          | 'contractPinFailures'
+          | 'contractPinLocked'
+          | 'stopped'
+          | 'name'
         >
       >,
     ): Promise<void>;
@@ -229,9 +235,7 @@ export interface Store {
     getBySerial(serial: string): Promise<TokenRecord | null>;
     update(
       id: string,
-      patch: Partial<
-        Pick<TokenRecord, 'status' | 'contractId' | 'registeredAt' | 'revokedAt' | 'expiresAt'>
-      >,
+      patch: Partial<Pick<TokenRecord, 'status' | 'contractId' | 'registeredAt' | 'revokedAt' | 'expiresAt'>>,
     ): Promise<void>;
     /**
      * T2, the heart of one-time use: a single conditional UPDATE
@@ -257,7 +261,10 @@ export interface Store {
     insert(o: OperatorRecord): Promise<void>;
     get(id: string): Promise<OperatorRecord | null>;
     getByLogin(loginId: string): Promise<OperatorRecord | null>;
-    update(id: string, patch: Partial<Pick<OperatorRecord, 'passwordHash' | 'passwordFailures' | 'locked'>>): Promise<void>;
+    update(
+      id: string,
+      patch: Partial<Pick<OperatorRecord, 'passwordHash' | 'passwordFailures' | 'locked'>>,
+    ): Promise<void>;
     recordFailure(id: string, max: number): Promise<FailureResult>;
   };
 
@@ -271,7 +278,12 @@ export interface Store {
     /** Inserts the record and moves the head to it. Must follow lockHead in the same transaction. */
     append(r: AuditRecord): Promise<void>;
     /** Records in seq order, from `afterSeq` (exclusive), at most `limit`. */
-    list(opts: { afterSeq?: number; limit: number; contractId?: string; descending?: boolean }): Promise<AuditRecord[]>;
+    list(opts: {
+      afterSeq?: number;
+      limit: number;
+      contractId?: string;
+      descending?: boolean;
+    }): Promise<AuditRecord[]>;
     head(): Promise<{ seq: number; hash: string }>;
   };
 

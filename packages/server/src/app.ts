@@ -22,6 +22,7 @@ import { loggerConfig } from './logger.ts';
 import { requireSameOrigin } from './plugins/csrf.ts';
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
+import { decorateSessions } from './plugins/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -62,6 +63,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   app.setErrorHandler(problemErrorHandler);
 
   securityHeaders(app);
+  decorateSessions(app);
   app.addHook('onRequest', requireSameOrigin);
 
   await app.register(fastifyCookie);

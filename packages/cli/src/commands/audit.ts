@@ -7,6 +7,8 @@ export async function auditVerify(rt: Runtime): Promise<number> {
     console.log(`audit log intact: ${r.count} records`);
     return 0;
   }
-  console.error(`audit log BROKEN at record ${r.brokenAt ?? '?'}: ${r.reason ?? 'hash mismatch'} (${r.count} records read)`);
+  console.error(
+    `audit log BROKEN at record ${r.brokenAt ?? '?'}: ${r.reason ?? 'hash mismatch'} (${r.count} records read)`,
+  );
   return 3;
 }

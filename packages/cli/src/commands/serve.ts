@@ -17,7 +17,9 @@ export async function serve(rt: Runtime, o: ServeOptions): Promise<{ url: string
   // T5: an activated token that nobody registered expires; a timer per process is enough because
   // the update is idempotent and runs in one statement.
   const timer = setInterval(() => {
-    rt.kinko.expireUnregisteredTokens().catch((e: unknown) => app.log.error(e, 'expiring activations failed'));
+    rt.kinko
+      .expireUnregisteredTokens()
+      .catch((e: unknown) => app.log.error(e, 'expiring activations failed'));
   }, 60_000);
   timer.unref();
   let stopped = false;

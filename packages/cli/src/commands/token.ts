@@ -51,7 +51,10 @@ export function tokenList(): WalletToken[] {
 }
 
 /** `kinko token code [serial]`: the current OTP of the token (the only one, if no serial is given). */
-export function tokenCode(serial: string | undefined, now = Date.now()): { serial: string; code: string; secondsLeft: number } {
+export function tokenCode(
+  serial: string | undefined,
+  now = Date.now(),
+): { serial: string; code: string; secondsLeft: number } {
   const tokens = readWallet();
   if (tokens.length === 0) throw new CliError(`no tokens in ${walletPath()}: run kinko token activate first`);
   let token: WalletToken | undefined;

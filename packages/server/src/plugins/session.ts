@@ -5,7 +5,7 @@
  */
 import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '@kinko/core';
 import { isKinkoError, KinkoError } from '@kinko/core';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
 export const customerCookie = 'kinko_session';
 export const bankCookie = 'kinko_bank';
@@ -25,6 +25,13 @@ declare module 'fastify' {
     customer: CustomerActor | null;
     operator: OperatorActor | null;
   }
+}
+
+/** Declares the per-request slots up front (Fastify keeps the request object's shape stable). */
+export function decorateSessions(app: FastifyInstance): void {
+  app.decorateRequest('kinkoSession', null);
+  app.decorateRequest('customer', null);
+  app.decorateRequest('operator', null);
 }
 
 export function anonymous(request: FastifyRequest): AnonymousActor {
