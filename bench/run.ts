@@ -1,5 +1,7 @@
-// `npm run bench`: every benchmark, one after the other. The HTTP benchmarks are added here by
-// the engineers who own them, one line each.
+// `npm run bench`: every benchmark, one after the other, each bounded in time and count and
+// aimed at loopback only.
+import { benchHttp } from './http.ts';
 import { benchOtp } from './otp.ts';
 
 await benchOtp();
+await benchHttp();

@@ -44,16 +44,28 @@ export interface ResumedSession {
   role?: UserRole;
 }
 
+/**
+ * Touching a session on every request would make every request a write transaction. The idle
+ * timeout is minutes long, so recording activity at most every few seconds keeps it exact to
+ * within that granularity while most requests only read.
+ */
+const TOUCH_EVERY_MS = 5_000;
+
 /** A4: resolves a cookie; an idle or too-old session is deleted and refused, a live one touched. */
-export function resumeSession(deps: KinkoDeps, sessionToken: string, realm: Realm): Promise<ResumedSession> {
-  return runUseCase(deps, async (tx) => {
-    if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 128) {
-      throw new KinkoError('auth.required');
-    }
-    const id = sha256Hex(sessionToken);
-    const session = await tx.store.sessions.get(id);
-    if (!session || session.realm !== realm) throw new KinkoError('auth.required');
-    if (tx.now >= session.expiresAt || tx.now >= session.createdAt + deps.config.sessionMaxMs) {
+export async function resumeSession(
+  deps: KinkoDeps,
+  sessionToken: string,
+  realm: Realm,
+): Promise<ResumedSession> {
+  if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 128) {
+    throw new KinkoError('auth.required');
+  }
+  const id = sha256Hex(sessionToken);
+  const now = deps.clock.now();
+  const session = await deps.store.sessions.get(id);
+  if (!session || session.realm !== realm) throw new KinkoError('auth.required');
+  if (now >= session.expiresAt || now >= session.createdAt + deps.config.sessionMaxMs) {
+    return runUseCase<ResumedSession>(deps, async (tx) => {
       await tx.store.sessions.delete(id);
       tx.audit({
         actor: { kind: 'system' },
@@ -63,24 +75,27 @@ export function resumeSession(deps: KinkoDeps, sessionToken: string, realm: Real
         detail: { realm },
       });
       return reject('auth.session_expired');
-    }
-    let role: UserRole | undefined;
-    if (realm === 'customer') {
-      const user = await tx.store.users.get(session.subjectId);
-      if (!user || user.removed) return endSession(tx, id);
-      role = user.role;
-    } else {
-      const operator = await tx.store.operators.get(session.subjectId);
-      if (!operator || operator.locked) return endSession(tx, id);
-    }
-    await tx.store.sessions.touch(id, tx.now, expiry(deps, session.createdAt, tx.now));
-    return {
-      subjectId: session.subjectId,
-      contractId: session.contractId,
-      csrfToken: session.csrfToken,
-      ...(role ? { role } : {}),
-    };
-  });
+    });
+  }
+  let role: UserRole | undefined;
+  if (realm === 'customer') {
+    const user = await deps.store.users.get(session.subjectId);
+    if (!user || user.removed) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
+    role = user.role;
+  } else {
+    const operator = await deps.store.operators.get(session.subjectId);
+    if (!operator || operator.locked) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
+  }
+  if (now - session.lastSeenAt >= TOUCH_EVERY_MS) {
+    // One statement, idempotent: two processes touching at once both leave a later expiry.
+    await deps.store.sessions.touch(id, now, expiry(deps, session.createdAt, now));
+  }
+  return {
+    subjectId: session.subjectId,
+    contractId: session.contractId,
+    csrfToken: session.csrfToken,
+    ...(role ? { role } : {}),
+  };
 }
 
 /** The subject is gone (user removed, operator locked): the session goes with it. */
