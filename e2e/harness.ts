@@ -79,6 +79,24 @@ export async function kinkoCli(
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs a `kinko` command and reports its exit code instead of throwing on failure. */
+export function kinkoRun(
+  backend: Backend,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', cliMain, ...args],
+      { cwd: root, env: { ...process.env, ...backend.env }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
 export interface RunningServer {
   url: string;
   stop(signal?: NodeJS.Signals): Promise<void>;

@@ -42,7 +42,7 @@ export function decodeKek(text: string, source: string): Uint8Array {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
   if (bytes.length !== 32)
-    throw new CliError(`${source}: the key-encryption key must be 32 bytes (base64 or hex)`);
+    throw new CliError(`${source}: the key-encryption key must be 32 bytes (base64 or hex)`, 2);
   return new Uint8Array(bytes);
 }
 

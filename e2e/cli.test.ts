@@ -1,0 +1,117 @@
+/**
+ * The `kinko` command line as an operator and a token holder use it: the command-line token
+ * (T5, T1), the audit verifier (L1) and clear failures for bad input.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoBank, totp } from '@kinko/core';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiClient } from './client.ts';
+import { type Backend, kinkoCli, kinkoRun, makeBackend, type RunningServer, startServer } from './harness.ts';
+
+describe('kinko command line (sqlite)', () => {
+  let backend: Backend;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    backend = await makeBackend('sqlite');
+    await kinkoCli(backend, ['demo', '--no-serve']);
+    server = await startServer(backend);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await backend?.cleanup();
+  });
+
+  test('T5 T1: `kinko token activate` keeps its token in a 0600 wallet and its codes register (R2)', async () => {
+    const activated = await kinkoRun(backend, ['token', 'activate', '--server', server.url]);
+    expect(activated.code).toBe(0);
+    const serial = activated.stdout.trim();
+    expect(serial).toMatch(/^SKTS[0-9A-Z]{8}$/);
+
+    const wallet = join(backend.env.KINKO_HOME ?? '', '.kinko', 'tokens.json');
+    expect(statSync(wallet).mode & 0o777).toBe(0o600);
+    expect((await kinkoRun(backend, ['token', 'list'])).stdout).toContain(serial);
+
+    const code = await kinkoRun(backend, ['token', 'code']);
+    expect(code.code).toBe(0);
+    expect(code.stdout.trim()).toMatch(/^\d{6}$/);
+
+    const admin = new ApiClient(server.url);
+    const c = demoBank.contract.contractNumber;
+    await admin.call('POST', '/api/v1/session', {
+      contractNumber: c,
+      loginId: 'admin',
+      password: 'adminpass1',
+    });
+    const users = await admin.call<{ users: { id: string; loginId: string }[] }>(
+      'GET',
+      '/api/v1/admin/users',
+    );
+    const user2 = users.body.users.find((u) => u.loginId === 'user2');
+    const fresh = await kinkoRun(backend, ['token', 'code', serial]);
+    const reg = await admin.call('POST', '/api/v1/admin/token-registrations', {
+      serial,
+      otp: fresh.stdout.trim(),
+      contractPin: demoBank.contractPin,
+      userIds: [user2?.id],
+    });
+    expect(reg.status).toBe(200);
+  });
+
+  test('T1: the wallet code equals the RFC 6238 code of the agreed seed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const wallet = JSON.parse(
+      readFileSync(join(backend.env.KINKO_HOME ?? '', '.kinko', 'tokens.json'), 'utf8'),
+    ) as {
+      tokens: { seed: string; offsetMs: number }[];
+    };
+    const t = wallet.tokens[0];
+    const before = Date.now();
+    const printed = (await kinkoRun(backend, ['token', 'code'])).stdout.trim();
+    const after = Date.now();
+    const seed = new Uint8Array(Buffer.from(t?.seed ?? '', 'base64'));
+    const expected = [totp(seed, before + (t?.offsetMs ?? 0)), totp(seed, after + (t?.offsetMs ?? 0))];
+    expect(expected).toContain(printed);
+  });
+
+  test('bad input: clear message and a non-zero exit, nothing written', async () => {
+    const badPort = await kinkoRun(backend, ['serve', '--port', '99999']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toMatch(/port/);
+
+    const badSerial = await kinkoRun(backend, ['token', 'code', 'SKTS-NOPE']);
+    expect(badSerial.code).toBe(1);
+    expect(badSerial.stderr).toMatch(/not a serial number/);
+
+    const badDb = await kinkoRun(backend, ['audit', 'verify', '--db', 'mysql://nowhere/kinko']);
+    expect(badDb.code).not.toBe(0);
+    expect(badDb.stderr).toMatch(/kinko: /);
+
+    const badKek = await kinkoRun({ ...backend, env: { ...backend.env, KINKO_KEK: 'c2hvcnQ=' } }, [
+      'audit',
+      'verify',
+    ]);
+    expect(badKek.code).toBe(2);
+    expect(badKek.stderr).toMatch(/32 bytes/);
+
+    const unknown = await kinkoRun(backend, ['transfer-everything']);
+    expect(unknown.code).toBe(2);
+  });
+
+  test('L1: `kinko audit verify` passes on an intact log and fails after a record is changed', async () => {
+    const ok = await kinkoRun(backend, ['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/intact/);
+
+    const file = (backend.env.KINKO_DB ?? '').replace(/^sqlite:/, '');
+    const db = new Database(file);
+    db.prepare("UPDATE audit_log SET action = 'login.success' WHERE seq = 2").run();
+    db.close();
+    const broken = await kinkoRun(backend, ['audit', 'verify']);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toMatch(/BROKEN at record 2/);
+  });
+});
