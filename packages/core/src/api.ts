@@ -201,6 +201,7 @@ export interface KinkoApi {
     actor: AnonymousActor,
     input: { loginId: string; password: string },
   ): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
+  operatorProfile(actor: OperatorActor): Promise<{ id: string; loginId: string; name: string }>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
   openContract(
     actor: OperatorActor,

@@ -5,7 +5,7 @@ import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
 import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
 import { login } from './identity/login.ts';
-import { operatorLogin } from './identity/operators.ts';
+import { operatorLogin, operatorProfile } from './identity/operators.ts';
 import { restoreAdministrator } from './identity/restore.ts';
 import { changePassword, me } from './identity/self.ts';
 import { logout, resumeSession } from './identity/sessions.ts';
@@ -53,6 +53,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     setConfirmPin: (actor, userId, input) => setConfirmPin(deps, actor, userId, input),
 
     operatorLogin: (actor, input) => operatorLogin(deps, actor, input),
+    operatorProfile: (actor) => operatorProfile(deps, actor),
     listBranches: (actor) => listBranches(deps, actor),
     openContract: (actor, input) => openContract(deps, actor, input),
     listContracts: (actor) => listContracts(deps, actor),

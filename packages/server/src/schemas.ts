@@ -85,7 +85,7 @@ export const Operator = z.object({ id: z.string(), loginId: z.string(), name: z.
 export const OperatorSession = z.object({ csrfToken: z.string(), operator: Operator });
 export const ResumedOperatorSession = z.object({
   csrfToken: z.string(),
-  operator: Operator.partial({ loginId: true, name: true }),
+  operator: Operator,
 });
 
 export const CardPosition = z.enum(cardPositions);

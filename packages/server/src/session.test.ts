@@ -161,7 +161,10 @@ describe.each(testBackends())('sessions and CSRF on $name', (backend) => {
     const operator = await s.operatorLogin();
     const res = await s.request('GET', '/api/v1/bank/session', { as: operator });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ csrfToken: operator.csrfToken, operator: { id: expect.any(String) } });
+    expect(res.json()).toMatchObject({
+      csrfToken: operator.csrfToken,
+      operator: { id: expect.any(String), loginId: expect.any(String), name: expect.any(String) },
+    });
     const noCsrf = await s.request('POST', '/api/v1/bank/contracts', {
       as: operator,
       csrf: null,

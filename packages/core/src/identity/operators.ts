@@ -22,6 +22,11 @@ export async function requireOperator(tx: Tx, actor: OperatorActor): Promise<Ope
   return { id: operator.id, loginId: operator.loginId, name: operator.name };
 }
 
+/** The signed-in operator, for the back office's header after a reload. */
+export function operatorProfile(deps: KinkoDeps, actor: OperatorActor): Promise<OperatorSummary> {
+  return runUseCase(deps, (tx) => requireOperator(tx, actor));
+}
+
 /**
  * B1/A4: operators log in to their own realm ('bank'), with the same lockout and equal-timing
  * rules as customers (see login.ts for why argon2 runs before the transaction).

@@ -68,11 +68,9 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
         response: { 200: ResumedOperatorSession, ...problemResponse },
       },
     },
-    // KinkoApi resolves a session to the operator's id only (no operator lookup besides
-    // login), so this answer carries the id; the login answer carries loginId and name.
     async (request) => ({
       csrfToken: sessionOf(request).csrfToken,
-      operator: { id: operatorOf(request).operatorId },
+      operator: await kinko.operatorProfile(operatorOf(request)),
     }),
   );
 
