@@ -77,6 +77,11 @@ describe('kinko command line (sqlite)', () => {
     expect(expected).toContain(printed);
   });
 
+  test('T6: the SQLite file with sealed seeds and the key file are readable by their owner only', () => {
+    const file = (backend.env.KINKO_DB ?? '').replace(/^sqlite:/, '');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   test('bad input: clear message and a non-zero exit, nothing written', async () => {
     const badPort = await kinkoRun(backend, ['serve', '--port', '99999']);
     expect(badPort.code).toBe(2);

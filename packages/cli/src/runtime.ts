@@ -93,11 +93,24 @@ function configFromEnv(): Partial<BankConfig> {
   }
 }
 
+/**
+ * The SQLite file holds password hashes and sealed seeds: readable by the bank's service user
+ * only, like the key file. SQLite creates -wal and -shm with the database file's mode.
+ */
+function restrictSqliteFiles(url: string): void {
+  if (!url.startsWith('sqlite:') || url.includes(':memory:')) return;
+  const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
+}
+
 export async function openRuntime(o: RuntimeOptions = {}): Promise<Runtime> {
   const kekBytes = loadKekBytes({ kekFile: o.kekFile, create: o.createKek });
   const url = dbUrlFrom(o.db);
   // KINKO_PG_SCHEMA puts a deployment (or a test run) in its own PostgreSQL schema.
   const store = await openStore(url, { pgSchema: process.env.KINKO_PG_SCHEMA });
+  restrictSqliteFiles(url);
   const kek = createAesGcmKek(kekBytes, systemRandom);
   const config = makeConfig({ ...configFromEnv(), ...o.config });
   const kinko = createKinko({ store, clock: systemClock, random: systemRandom, kek, config });
