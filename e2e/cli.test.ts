@@ -77,7 +77,7 @@ describe('kinko command line (sqlite)', () => {
     expect(expected).toContain(printed);
   });
 
-  test('T6: the SQLite file with sealed seeds and the key file are readable by their owner only', () => {
+  test('T6: the SQLite file with sealed seeds is readable by its owner only', () => {
     const file = (backend.env.KINKO_DB ?? '').replace(/^sqlite:/, '');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });

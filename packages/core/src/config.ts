@@ -1,3 +1,19 @@
+/**
+ * M7: one generation of the fee table, in force from `effectiveFrom` (a value date, JST) until
+ * the next generation. Each pair is [below threshold, from threshold] in integer yen.
+ */
+export interface FeeTable {
+  effectiveFrom: string;
+  /** The amount from which the higher fee applies (≥ threshold). ¥30,000 at most banks. */
+  threshold: number;
+  /** 同一店宛: same bank, same branch. */
+  sameBranch: readonly [number, number];
+  /** 本支店宛: same bank, another branch. */
+  otherBranch: readonly [number, number];
+  /** 他行宛: another bank, through the Zengin network. */
+  otherBank: readonly [number, number];
+}
+
 /** Per-bank configuration with SPEC defaults. Values that differ from bank to bank live here. */
 export interface BankConfig {
   bankName: string;
@@ -23,6 +39,14 @@ export interface BankConfig {
   maxUsersPerContract: number;
   /** argon2id cost (RFC 9106 §4 second recommendation by default; tests lower it). */
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** M8: this bank's 統一金融機関番号 (4 digits, as in zengin-code). */
+  ownBankCode: string;
+  /** M6: same-day processing closes at this JST time, 'HH:MM'. */
+  sameDayCutoff: string;
+  /** M6: the latest value date, in business days after today (DOMAIN §1.8). */
+  scheduleHorizonBusinessDays: number;
+  /** M7: fee table generations; the one in force on the value date applies. */
+  feeTables: readonly FeeTable[];
 }
 
 export const defaultConfig: BankConfig = {
@@ -38,6 +62,15 @@ export const defaultConfig: BankConfig = {
   otpauthEnabled: false,
   maxUsersPerContract: 99,
   argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
+  // 熊本第一信用金庫, the bank of the source notice (seed/notice-ja.md); a real shinkin code so
+  // that its branches resolve in the zengin-code data.
+  ownBankCode: '1952',
+  sameDayCutoff: '15:00',
+  scheduleHorizonBusinessDays: 15,
+  // DOMAIN §1.8: Arai shinkin's 法人IB fees (同店 free, 本支店 110/220, 他行 275/440, ¥30,000).
+  feeTables: [
+    { effectiveFrom: '2000-01-01', threshold: 30_000, sameBranch: [0, 0], otherBranch: [110, 220], otherBank: [275, 440] },
+  ],
 };
 
 export function makeConfig(overrides: Partial<BankConfig> = {}): BankConfig {
