@@ -1,4 +1,23 @@
 import { defineConfig } from 'vitest/config';
+import type { Reporter } from 'vitest/node';
+
+/** Ends the run with the plain `N passed, N failed` line that CI reads in any language. */
+const plainSummary: Reporter = {
+  onTestRunEnd(testModules) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const m of testModules) {
+      for (const t of m.children.allTests()) {
+        const state = t.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+    }
+    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  },
+};
 
 export default defineConfig({
   test: {
@@ -8,5 +27,6 @@ export default defineConfig({
     // Two cores: argon2 and the browser tests are CPU-bound; two workers keep the suite honest.
     maxWorkers: 2,
     pool: 'forks',
+    reporters: ['default', plainSummary],
   },
 });
