@@ -4,6 +4,7 @@ import { openBank, passwords, pins, type TestBank, testBackends, wrongCode } fro
 import { failure } from '../identity/test-failure.ts';
 import { canonicalJson, GENESIS_HASH, recordHash } from './chain.ts';
 import { tamper } from './tamper.ts';
+import { runUseCase } from './use-case.ts';
 
 describe('L1 record format', () => {
   it('L1: canonical JSON sorts keys at every depth and drops undefined', () => {
@@ -145,5 +146,22 @@ describe.each(testBackends())('audit chain on $name', (backend) => {
     const result = await bank.kinko.verifyAudit();
     expect(result).toMatchObject({ ok: false, brokenAt: seq - 1, count: seq - 2 });
     expect(result.reason).toMatch(/tail/);
+  });
+
+  it('L1: a detail that would carry a secret value is refused, and nothing of the act commits', async () => {
+    const { seq } = await bank.store.audit.head();
+    const leaking = runUseCase(bank.deps, async (tx) => {
+      tx.audit({ actor: { kind: 'system' }, action: 'test.leak', detail: { contractPin: pins.contract } });
+    });
+    await expect(leaking).rejects.toThrow(/detail\.contractPin, a secret/);
+    // A flag or a count under such a name is a fact, not the secret.
+    await runUseCase(bank.deps, async (tx) => {
+      tx.audit({
+        actor: { kind: 'system' },
+        action: 'test.flag',
+        detail: { newPassword: true, failedPin: 2 },
+      });
+    });
+    expect((await bank.store.audit.head()).seq).toBe(seq + 1);
   });
 });

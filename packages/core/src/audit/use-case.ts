@@ -75,7 +75,23 @@ export async function runUseCase<T>(deps: KinkoDeps, fn: (tx: Tx) => Promise<T |
   return outcome;
 }
 
+/**
+ * Detail keys that name a secret. Such a key may say that something was set or how often it
+ * failed (a flag, a count), never carry the value: the log is read by bank staff and kept for
+ * years (L1, T6), so this is asserted here rather than left to each use case's care.
+ */
+const secretKey = /(password|pin|otp|seed|secret|cardvalue|token)$/i;
+
+function assertNoSecret(e: AuditEvent): void {
+  for (const [key, value] of Object.entries(e.detail ?? {})) {
+    if (typeof value === 'string' && secretKey.test(key)) {
+      throw new Error(`invariant: audit ${e.action} would record detail.${key}, a secret`);
+    }
+  }
+}
+
 function toDraft(at: number, e: AuditEvent): AuditDraft {
+  assertNoSecret(e);
   const base = {
     at,
     action: e.action,

@@ -1,5 +1,5 @@
 import type { AuditView, OperatorActor } from '../api.ts';
-import { KinkoError } from '../errors.ts';
+import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import type { AuditRecord } from '../ports.ts';
 import { type KinkoDeps, runUseCase } from './use-case.ts';
@@ -41,9 +41,7 @@ export function readAudit(
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.trunc(opts.limit) || 1));
     let contractId: string | undefined;
     if (opts.contractNumber !== undefined) {
-      const contract = await tx.store.contracts.getByNumber(opts.contractNumber);
-      if (!contract) throw new KinkoError('contract.not_found');
-      contractId = contract.id;
+      contractId = (await findContract(tx, opts.contractNumber)).id;
     }
     const records = await tx.store.audit.list({
       limit,

@@ -42,3 +42,13 @@ export async function requireContractUser(
   if (!user || user.removed || user.contractId !== contract.id) throw new KinkoError('user.not_found');
   return user;
 }
+
+/** The administrator acting on one user of their own contract (R1, R5, A2). */
+export async function requireAdminOver(
+  tx: Tx,
+  actor: CustomerActor,
+  userId: unknown,
+): Promise<CustomerContext & { target: UserRecord }> {
+  const ctx = await requireAdmin(tx, actor);
+  return { ...ctx, target: await requireContractUser(tx, ctx.contract, userId) };
+}

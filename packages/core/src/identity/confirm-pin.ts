@@ -1,6 +1,6 @@
 import type { CustomerActor } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
-import { requireAdmin, requireContractUser } from './authz.ts';
+import { requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
 import { assertPin } from './policy.ts';
 import { hashSecret } from './secrets.ts';
@@ -15,8 +15,7 @@ export async function setConfirmPin(
   assertPin(input?.confirmPin, 'confirmation PIN');
   const confirmPinHash = await hashSecret(deps, input.confirmPin);
   return runUseCase(deps, async (tx) => {
-    const { contract } = await requireAdmin(tx, actor);
-    const target = await requireContractUser(tx, contract, userId);
+    const { contract, target } = await requireAdminOver(tx, actor, userId);
     const pinFailure = await checkContractPin(tx, actor, contract, input.contractPin);
     if (pinFailure) return pinFailure;
     await tx.store.users.update(target.id, { confirmPinHash, confirmPinFailures: 0 });

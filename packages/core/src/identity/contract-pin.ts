@@ -18,6 +18,9 @@ export async function checkContractPin(
 ): Promise<Rejection | null> {
   if (!isSecretInput(pin)) throw new KinkoError('request.invalid', 'contract PIN required');
   if (contract.contractPinLocked) {
+    // L1: a try against a locked PIN is still a security event (someone is guessing), as a
+    // try at a locked login is (login.locked); the PIN itself is not looked at.
+    tx.audit({ actor, action: 'contract_pin.locked', outcome: 'failure', detail: { attempt: true } });
     return reject('pin.locked', 'the contract PIN is locked; the bank restores it (A3)');
   }
   if (await verifySecret(contract.contractPinHash, pin)) {

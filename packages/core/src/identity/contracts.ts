@@ -1,4 +1,4 @@
-import type { ContractView, OperatorActor, UserView } from '../api.ts';
+import type { ContractView, KinkoApi, OperatorActor, UserView } from '../api.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord, LoginMethod } from '../ports.ts';
@@ -6,18 +6,13 @@ import { newId, randomDigits } from './ids.ts';
 import { requireOperator } from './operators.ts';
 import { assertLoginId, assertPassword, assertPin, isContractNumber, normaliseName } from './policy.ts';
 import { hashSecret } from './secrets.ts';
+import { newUserRecord } from './users.ts';
 import { contractWithUsers, toContractView } from './views.ts';
 
 const loginMethods: readonly LoginMethod[] = ['id_password', 'certificate'];
 
-export interface OpenContractInput {
-  branchCode: string;
-  name: string;
-  loginMethod: LoginMethod;
-  contractPin: string;
-  admin: { loginId: string; name: string; password: string };
-  contractNumber?: string;
-}
+/** The one shape of the request, as the API states it. */
+type OpenContractInput = Parameters<KinkoApi['openContract']>[1];
 
 /** B1: the bank opens a contract with its administrator (管理者) and contract PIN. */
 export async function openContract(
@@ -63,25 +58,17 @@ export async function openContract(
     };
     await tx.store.contracts.insert(contract);
     const adminId = newId(deps.random);
-    await tx.store.users.insert({
-      id: adminId,
-      contractId: contract.id,
-      loginId: input.admin.loginId,
-      name: adminName,
-      role: 'admin',
-      passwordHash,
-      passwordFailures: 0,
-      loginLocked: false,
-      otpFailures: 0,
-      confirmPinFailures: 0,
-      suspended: false,
-      confirmPinHash: null,
-      cardCiphertext: null,
-      tokenId: null,
-      cardChallenge: null,
-      removed: false,
-      createdAt: tx.now,
-    });
+    await tx.store.users.insert(
+      newUserRecord({
+        id: adminId,
+        contractId: contract.id,
+        loginId: input.admin.loginId,
+        name: adminName,
+        role: 'admin',
+        passwordHash,
+        createdAt: tx.now,
+      }),
+    );
     tx.audit({
       actor,
       action: 'contract.opened',
@@ -134,10 +121,15 @@ export function getContract(
 ): Promise<{ contract: ContractView; users: UserView[] }> {
   return runUseCase(deps, async (tx) => {
     await requireOperator(tx, actor);
-    const contract = isContractNumber(contractNumber)
-      ? await tx.store.contracts.getByNumber(contractNumber)
-      : null;
-    if (!contract) throw new KinkoError('contract.not_found');
-    return contractWithUsers(tx.store, contract);
+    return contractWithUsers(tx.store, await findContract(tx, contractNumber));
   });
+}
+
+/** The contract a bank operator names by its ご契約先ID; a malformed number is simply not found. */
+export async function findContract(tx: Tx, contractNumber: unknown): Promise<ContractRecord> {
+  const contract = isContractNumber(contractNumber)
+    ? await tx.store.contracts.getByNumber(contractNumber)
+    : null;
+  if (!contract) throw new KinkoError('contract.not_found');
+  return contract;
 }

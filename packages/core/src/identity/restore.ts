@@ -1,8 +1,9 @@
 import type { ContractView, OperatorActor } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import { findContract } from './contracts.ts';
 import { requireOperator } from './operators.ts';
-import { assertPassword, assertPin, isContractNumber } from './policy.ts';
+import { assertPassword, assertPin } from './policy.ts';
 import { hashSecret } from './secrets.ts';
 import { contractTokens, toContractView } from './views.ts';
 
@@ -26,10 +27,7 @@ export async function restoreAdministrator(
 
   return runUseCase(deps, async (tx) => {
     await requireOperator(tx, actor);
-    const contract = isContractNumber(contractNumber)
-      ? await tx.store.contracts.getByNumber(contractNumber)
-      : null;
-    if (!contract) throw new KinkoError('contract.not_found');
+    const contract = await findContract(tx, contractNumber);
     const admin = (await tx.store.users.listByContract(contract.id)).find((u) => u.role === 'admin');
     if (!admin) throw new KinkoError('user.not_found', 'the contract has no administrator');
     await tx.store.users.update(admin.id, {

@@ -30,7 +30,7 @@ export const realRandom: Random = { bytes: (n) => new Uint8Array(randomBytes(n))
 /** Tuesday 2025-01-07 10:00:00 JST, at the start of a 30-second step. */
 export const T0 = Date.UTC(2025, 0, 7, 1, 0, 0);
 
-export const pins = { contract: '246810', wrong: '999999' } as const;
+export const pins = { contract: '246810', wrong: '999999', other: '1357' } as const;
 export const passwords = { operator: 'operator1', admin: 'adminpass1', user: 'userpass1' } as const;
 
 export interface TestBank {
@@ -47,6 +47,8 @@ export interface TestBank {
   addUser(loginId: string): Promise<CustomerActor>;
   /** Activates a token as the app does (T5) and returns its serial and a code generator. */
   activate(): Promise<TestToken>;
+  /** A second contract (PIN `pins.other`), for the checks that one contract never reaches another. */
+  openOtherContract(): Promise<{ contractId: string; admin: CustomerActor }>;
   cleanup(): Promise<void>;
 }
 
@@ -123,6 +125,18 @@ export async function openBank(backend: TestBackend, overrides: Partial<BankConf
       const r = await kinko.activateToken(anon, keys.publicKey);
       const seed = await keys.deriveSeed(r.serverPublicKey, r.serial);
       return { serial: r.serial, seed, code: (steps = 0) => totp(seed, clock.now() + steps * 30_000) };
+    },
+    async openOtherContract() {
+      const other = await kinko.openContract(operator, {
+        branchCode: '001',
+        name: '他社',
+        loginMethod: 'id_password',
+        contractPin: pins.other,
+        admin: { loginId: 'admin', name: '他社管理者', password: passwords.admin },
+      });
+      const otherAdmin = await store.users.getByLogin(other.id, 'admin');
+      if (!otherAdmin) throw new Error('no admin');
+      return { contractId: other.id, admin: { ...admin, userId: otherAdmin.id, contractId: other.id } };
     },
     cleanup: () => store.cleanup(),
   };

@@ -1,7 +1,7 @@
 import type { CustomerActor, UserView } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
-import { requireAdmin, requireContractUser } from './authz.ts';
+import { requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
 import { userView } from './views.ts';
 
@@ -16,8 +16,7 @@ export function unlockUser(
   input: { contractPin: string },
 ): Promise<UserView> {
   return runUseCase(deps, async (tx) => {
-    const { contract } = await requireAdmin(tx, actor);
-    const target = await requireContractUser(tx, contract, userId);
+    const { contract, target } = await requireAdminOver(tx, actor, userId);
     if (target.role === 'admin') {
       throw new KinkoError('user.is_administrator', "an administrator's lockout is lifted by the bank (A3)");
     }

@@ -60,15 +60,8 @@ describe.each(testBackends())('administrator and bank on $name', (backend) => {
   });
 
   it('authorisation: a user of another contract is not found, and a forged actor is refused', async () => {
-    const other = await bank.kinko.openContract(bank.operator, {
-      branchCode: '001',
-      name: '他社',
-      loginMethod: 'id_password',
-      contractPin: '1357',
-      admin: { loginId: 'admin', name: '他社管理者', password: passwords.admin },
-    });
-    const otherAdmin = await bank.store.users.getByLogin(other.id, 'admin');
-    const target = otherAdmin?.id ?? '';
+    const other = await bank.openOtherContract();
+    const target = other.admin.userId;
     const unlock = bank.kinko.unlockUser(bank.admin, target, { contractPin: pins.contract });
     expect((await failure(unlock)).code).toBe('user.not_found');
     const setPin = bank.kinko.setConfirmPin(bank.admin, target, {
@@ -77,12 +70,12 @@ describe.each(testBackends())('administrator and bank on $name', (backend) => {
     });
     expect((await failure(setPin)).code).toBe('user.not_found');
     // The session names one contract; the user belongs to another.
-    const forged: CustomerActor = { ...bank.admin, contractId: other.id };
+    const forged: CustomerActor = { ...bank.admin, contractId: other.contractId };
     expect((await failure(bank.kinko.listUsers(forged))).code).toBe('auth.required');
     expect((await failure(bank.kinko.listBranches(bank.admin as never))).code).toBe('auth.forbidden');
   });
 
-  it('A4: wrong contract PINs count down and lock; only the bank restores the contract PIN (A3)', async () => {
+  it('A4/L1: wrong contract PINs count down, lock and are audited; only the bank restores the contract PIN (A3)', async () => {
     const max = bank.deps.config.maxPinFailures;
     for (let i = 1; i < max; i++) {
       const e = await failure(
@@ -95,6 +88,12 @@ describe.each(testBackends())('administrator and bank on $name', (backend) => {
     expect((await failure(locking)).code).toBe('pin.locked');
     expect((await failure(bank.kinko.createUser(bank.admin, newUser('user1')))).code).toBe('pin.locked');
     expect((await bank.kinko.listUsers(bank.admin)).contract.contractPinLocked).toBe(true);
+    // L1: the try at the locked PIN is audited too, without the PIN.
+    const locked = (await bank.kinko.readAudit(bank.operator, { limit: 1000 })).filter(
+      (r) => r.action === 'contract_pin.locked',
+    );
+    expect(locked.map((r) => r.detail.attempt ?? false)).toEqual([false, true]);
+    expect(JSON.stringify(locked)).not.toContain(pins.contract);
 
     const restored = await bank.kinko.restoreAdministrator(bank.operator, bank.contractNumber, {
       newContractPin: '8642',

@@ -1,14 +1,37 @@
 import type { CustomerActor, UserView } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { UserRecord } from '../ports.ts';
 import { revokeUnused } from '../tokens/revocation.ts';
-import { requireAdmin, requireContractUser } from './authz.ts';
+import { requireAdmin, requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
 import { isUniqueViolation } from './errors.ts';
 import { newId } from './ids.ts';
 import { assertLoginId, assertPassword, normaliseName } from './policy.ts';
 import { hashSecret } from './secrets.ts';
 import { contractWithUsers, userView } from './views.ts';
+
+type NewUserFields = Pick<
+  UserRecord,
+  'id' | 'contractId' | 'loginId' | 'name' | 'role' | 'passwordHash' | 'createdAt'
+>;
+
+/** A user as first stored, administrator or not: no failures, locks, PINs, card or token yet. */
+export function newUserRecord(fields: NewUserFields): UserRecord {
+  return {
+    ...fields,
+    passwordFailures: 0,
+    loginLocked: false,
+    otpFailures: 0,
+    confirmPinFailures: 0,
+    suspended: false,
+    confirmPinHash: null,
+    cardCiphertext: null,
+    tokenId: null,
+    cardChallenge: null,
+    removed: false,
+  };
+}
 
 /** 利用者情報登録／変更: the administrator's list of users with their token state (R5). */
 export function listUsers(deps: KinkoDeps, actor: CustomerActor) {
@@ -40,25 +63,17 @@ export async function createUser(
       throw new KinkoError('user.login_id_taken');
     const id = newId(deps.random);
     try {
-      await tx.store.users.insert({
-        id,
-        contractId: contract.id,
-        loginId: input.loginId,
-        name,
-        role: 'user',
-        passwordHash,
-        passwordFailures: 0,
-        loginLocked: false,
-        otpFailures: 0,
-        confirmPinFailures: 0,
-        suspended: false,
-        confirmPinHash: null,
-        cardCiphertext: null,
-        tokenId: null,
-        cardChallenge: null,
-        removed: false,
-        createdAt: tx.now,
-      });
+      await tx.store.users.insert(
+        newUserRecord({
+          id,
+          contractId: contract.id,
+          loginId: input.loginId,
+          name,
+          role: 'user',
+          passwordHash,
+          createdAt: tx.now,
+        }),
+      );
     } catch (e) {
       if (isUniqueViolation(e)) throw new KinkoError('user.login_id_taken');
       throw e;
@@ -81,8 +96,7 @@ export async function updateUser(
   if (input.password !== undefined) assertPassword(input.password);
   const passwordHash = input.password === undefined ? undefined : await hashSecret(deps, input.password);
   return runUseCase(deps, async (tx) => {
-    const { contract } = await requireAdmin(tx, actor);
-    const target = await requireContractUser(tx, contract, userId);
+    const { contract, target } = await requireAdminOver(tx, actor, userId);
     const pinFailure = await checkContractPin(tx, actor, contract, input.contractPin);
     if (pinFailure) return pinFailure;
     const fields: string[] = [];
@@ -111,8 +125,7 @@ export function removeUser(
   input: { contractPin: string },
 ): Promise<void> {
   return runUseCase(deps, async (tx) => {
-    const { contract } = await requireAdmin(tx, actor);
-    const target = await requireContractUser(tx, contract, userId);
+    const { contract, target } = await requireAdminOver(tx, actor, userId);
     if (target.role === 'admin') throw new KinkoError('user.is_administrator');
     const pinFailure = await checkContractPin(tx, actor, contract, input?.contractPin);
     if (pinFailure) return pinFailure;

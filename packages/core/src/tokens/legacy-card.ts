@@ -2,12 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { type CardPosition, type CustomerActor, cardPositions, type StepUpResult } from '../api.ts';
 import { type KinkoDeps, type Rejection, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
-import { requireAdmin, requireContractUser } from '../identity/authz.ts';
+import { requireAdminOver } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
 import { randomDigits } from '../identity/ids.ts';
 import { verifySecret } from '../identity/secrets.ts';
 import type { Kek, Random, UserRecord } from '../ports.ts';
 import { isActive, loadEffectiveToken } from './effective.ts';
+import { suspendedBy } from './suspension.ts';
 
 type Card = Record<CardPosition, string>;
 
@@ -23,8 +24,7 @@ export function issueCard(
   input: { contractPin: string },
 ): Promise<Card> {
   return runUseCase(deps, async (tx) => {
-    const { contract } = await requireAdmin(tx, actor);
-    const target = await requireContractUser(tx, contract, userId);
+    const { contract, target } = await requireAdminOver(tx, actor, userId);
     if (isActive(await loadEffectiveToken(tx.store, contract, target))) {
       throw new KinkoError('otp.legacy_card_invalid', 'the user authenticates with the token (R4)');
     }
@@ -99,14 +99,13 @@ export async function legacyStepUp(
       detail: { reason, failures: r.failures, purpose },
     });
     if (r.locked) {
-      tx.audit({
+      return suspendedBy(
+        tx,
         actor,
-        action: 'user.suspended',
-        outcome: 'failure',
-        subject: user.id,
-        detail: { reason: 'confirm_pin' },
-      });
-      return reject('otp.user_suspended', 'too many wrong confirmations: ask your administrator (A2)');
+        user,
+        'confirm_pin',
+        'too many wrong confirmations: ask your administrator (A2)',
+      );
     }
     const details = { remainingAttempts: Math.max(0, max - r.failures) };
     return pinOk

@@ -2,6 +2,7 @@ import type { Actor, Rejection, Tx } from '../audit/use-case.ts';
 import { reject } from '../audit/use-case.ts';
 import { TotpVerifier } from '../otp/index.ts';
 import type { TokenRecord, UserRecord } from '../ports.ts';
+import { suspendedBy } from './suspension.ts';
 
 export type OtpCheck =
   | { kind: 'ok'; step: number }
@@ -77,14 +78,13 @@ export async function otpFailed(
     detail: { userId: user.id, failures: r.failures, purpose },
   });
   if (r.locked) {
-    tx.audit({
+    return suspendedBy(
+      tx,
       actor,
-      action: 'user.suspended',
-      outcome: 'failure',
-      subject: user.id,
-      detail: { reason: 'otp' },
-    });
-    return reject('otp.user_suspended', 'too many wrong one-time passwords: ask your administrator (A2)');
+      user,
+      'otp',
+      'too many wrong one-time passwords: ask your administrator (A2)',
+    );
   }
   return reject('otp.invalid', 'wrong one-time password', {
     remainingAttempts: Math.max(0, max - r.failures),

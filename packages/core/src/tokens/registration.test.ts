@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../api.ts';
-import {
-  openBank,
-  passwords,
-  pins,
-  realRandom,
-  type TestBank,
-  testBackends,
-  wrongCode,
-} from '../identity/test-bank.ts';
+import { openBank, pins, realRandom, type TestBank, testBackends, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { newSerial } from '../otp/index.ts';
 
@@ -91,24 +83,12 @@ describe.each(testBackends())('token registration on $name', (backend) => {
   });
 
   it('R2: a token registered to another contract is refused; an unknown serial is not found', async () => {
-    const other = await bank.kinko.openContract(bank.operator, {
-      branchCode: '001',
-      name: '他社',
-      loginMethod: 'id_password',
-      contractPin: '1357',
-      admin: { loginId: 'admin', name: '他社管理者', password: passwords.admin },
-    });
-    const otherAdminUser = await bank.store.users.getByLogin(other.id, 'admin');
-    const otherAdmin: CustomerActor = {
-      ...bank.admin,
-      userId: otherAdminUser?.id ?? '',
-      contractId: other.id,
-    };
+    const { admin: otherAdmin } = await bank.openOtherContract();
     const token = await bank.activate();
     await bank.kinko.registerToken(otherAdmin, {
       serial: token.serial,
       otp: token.code(),
-      contractPin: '1357',
+      contractPin: pins.other,
       userIds: [otherAdmin.userId],
     });
     bank.clock.advance(STEP);

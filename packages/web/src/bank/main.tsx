@@ -1,13 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+// The shared base first: the app's own stylesheet overrides it.
+import '../shared/base.css';
 import './bank.css';
+import { mount } from '../shared/mount.tsx';
+import { App } from './App.tsx';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+mount(App);

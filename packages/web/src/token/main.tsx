@@ -1,16 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+// The shared base first: the app's own stylesheet overrides it.
+import '../shared/base.css';
 import './token.css';
+import { mount } from '../shared/mount.tsx';
+import { App } from './App.tsx';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+mount(App);
 
 // Offline use: the service worker keeps the app shell (public/token/sw.js). Pages are fetched
 // network-first, so it does not get in the way of `vite` dev either.
