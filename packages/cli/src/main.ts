@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { auditVerify } from './commands/audit.ts';
 import { dbMigrate } from './commands/db.ts';
 import { runDemo } from './commands/demo.ts';
+import { ledgerVerify } from './commands/ledger.ts';
 import { serve } from './commands/serve.ts';
 import { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
 import { CliError, openRuntime } from './runtime.ts';
@@ -86,6 +87,21 @@ audit
     const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
     try {
       process.exitCode = await auditVerify(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+
+const ledger = program.command('ledger').description('ledger (M1)');
+ledger
+  .command('verify')
+  .description('recompute every balance from the journal and check the ledger invariants')
+  .option('--db <url>', 'database URL')
+  .option('--kek-file <path>', 'key-encryption key file')
+  .action(async (o: { db?: string; kekFile?: string }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+    try {
+      process.exitCode = await ledgerVerify(rt);
     } finally {
       await rt.close();
     }

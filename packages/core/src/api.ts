@@ -5,7 +5,8 @@
  * values) come in as arguments and never go out in a result, except the legacy card on issue
  * and the otpauth URI when T9 is on, which are shown once to their rightful holder.
  */
-import type { LoginMethod, TokenStatus, UsageMode, UserRole } from './ports.ts';
+import type { Yen } from './ledger/yen.ts';
+import type { AccountStatus, AccountType, LoginMethod, TokenStatus, UsageMode, UserRole } from './ports.ts';
 
 /** Who is calling, as the server established it for this request. */
 export interface CustomerActor {
@@ -127,6 +128,68 @@ export interface AuditVerification {
   reason?: string;
 }
 
+/** An account as its holder sees it (残高照会, M9). Amounts are integer yen. */
+export interface AccountView {
+  id: string;
+  branchCode: string;
+  branchName: string;
+  type: AccountType;
+  /** Zengin 預金種目: 1 普通, 2 当座, 4 貯蓄. */
+  typeCode: 1 | 2 | 4;
+  number: string;
+  holderKana: string;
+  balance: Yen;
+  overdraftLimit: Yen;
+  /** What may be paid out now: balance + overdraft limit (支払可能残高). */
+  available: Yen;
+  status: AccountStatus;
+}
+
+/** An account as the back office sees it, with the contract it belongs to. */
+export interface BankAccountView extends AccountView {
+  contractNumber: string | null;
+}
+
+/** One line of 入出金明細 (M9): a debit (出金) or a credit (入金) and the balance after it. */
+export interface StatementLine {
+  /** The account's posting number: lines sort by it. */
+  seq: number;
+  at: number;
+  /** The day in Japan, YYYY-MM-DD. */
+  date: string;
+  /** 摘要 */
+  description: string;
+  debit: Yen | null;
+  credit: Yen | null;
+  balance: Yen;
+}
+
+export interface Statement {
+  account: AccountView;
+  /** Inclusive days in Japan, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** 前残: the balance at the start of `from`. */
+  openingBalance: Yen;
+  /** The balance after the last line (the opening balance when there is none). */
+  closingBalance: Yen;
+  lines: StatementLine[];
+}
+
+export interface StatementQuery {
+  from: string;
+  to: string;
+}
+
+/** M1 reconciliation (`kinko ledger verify`). */
+export interface LedgerVerification {
+  ok: boolean;
+  accounts: number;
+  entries: number;
+  postings: number;
+  problems: string[];
+}
+
 export interface KinkoApi {
   serverTime(): number;
 
@@ -231,4 +294,30 @@ export interface KinkoApi {
     opts: { afterSeq?: number; limit: number; contractNumber?: string },
   ): Promise<AuditView[]>;
   verifyAudit(): Promise<AuditVerification>;
+
+  // --- ledger (M1, M9)
+  /** B1: opens an account at a branch, for a contract or none, with an opening deposit from vault cash. */
+  openAccount(
+    actor: OperatorActor,
+    input: {
+      contractNumber: string | null;
+      branchCode: string;
+      type: AccountType;
+      holderKana: string;
+      openingDeposit: number;
+      overdraftLimit?: number;
+    },
+  ): Promise<BankAccountView>;
+  /** 残高照会: the contract's accounts this user may use, with balances. */
+  listAccounts(actor: CustomerActor): Promise<AccountView[]>;
+  /** 入出金明細 for days in Japan, from and to inclusive (at most a year). */
+  statement(actor: CustomerActor, accountId: string, query: StatementQuery): Promise<Statement>;
+  /** The statement as CSV bytes: UTF-8 with BOM, or Shift_JIS for Excel in Japan. */
+  statementCsv(
+    actor: CustomerActor,
+    accountId: string,
+    query: StatementQuery & { encoding: 'utf8' | 'shift_jis' },
+  ): Promise<{ filename: string; contentType: string; bytes: Uint8Array }>;
+  /** M1: recomputes every balance from the journal and checks the invariants. */
+  verifyLedger(): Promise<LedgerVerification>;
 }

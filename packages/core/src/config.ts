@@ -69,7 +69,13 @@ export const defaultConfig: BankConfig = {
   scheduleHorizonBusinessDays: 15,
   // DOMAIN §1.8: Arai shinkin's 法人IB fees (同店 free, 本支店 110/220, 他行 275/440, ¥30,000).
   feeTables: [
-    { effectiveFrom: '2000-01-01', threshold: 30_000, sameBranch: [0, 0], otherBranch: [110, 220], otherBank: [275, 440] },
+    {
+      effectiveFrom: '2000-01-01',
+      threshold: 30_000,
+      sameBranch: [0, 0],
+      otherBranch: [110, 220],
+      otherBank: [275, 440],
+    },
   ],
 };
 

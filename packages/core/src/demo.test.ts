@@ -42,6 +42,13 @@ describe.each(testBackends())('demo bank on $name', (backend) => {
     }
     const branches = (await store.branches.list()).map((b) => b.code);
     expect(branches).toEqual(['001', '002', '003']);
+    const contract = await store.contracts.getByNumber(first.contractNumber);
+    const accounts = await store.accounts.listByContract(contract?.id ?? '');
+    expect(accounts.map((a) => [a.type, a.balance]).sort()).toEqual([
+      ['current', 3_000_000],
+      ['ordinary', 12_345_678],
+    ]);
+    expect(await kinko.verifyLedger()).toMatchObject({ ok: true, accounts: 7, entries: 3 });
     const head = await store.audit.head();
     const second = await seedDemo(kinko, store, deps);
     expect(second.logins.map((l) => l.loginId)).toEqual(first.logins.map((l) => l.loginId));

@@ -18,6 +18,25 @@ export const demoBank = {
     { loginId: 'user1', name: '利用者 一郎', password: 'user1pass1', confirmPin: '1111' },
     { loginId: 'user2', name: '利用者 二郎', password: 'user2pass1', confirmPin: '2222' },
   ],
+  /** The contract's accounts with balances (SPEC §4), and one outside IB at another branch to pay. */
+  accounts: [
+    {
+      contract: true,
+      branchCode: '001',
+      type: 'ordinary',
+      holderKana: 'ｶ)ｷﾝｺｼﾖｳｼﾞ',
+      openingDeposit: 12_345_678,
+    },
+    {
+      contract: true,
+      branchCode: '001',
+      type: 'current',
+      holderKana: 'ｶ)ｷﾝｺｼﾖｳｼﾞ',
+      openingDeposit: 3_000_000,
+      overdraftLimit: 1_000_000,
+    },
+    { contract: false, branchCode: '002', type: 'ordinary', holderKana: 'ﾔﾏﾀﾞ ﾀﾛｳ', openingDeposit: 50_000 },
+  ],
 } as const;
 
 export interface DemoLogin {
@@ -89,6 +108,16 @@ export async function seedDemo(
     role: 'admin',
     clientAddress: system,
   };
+
+  // M1: opened through the ledger, so the deposits come from vault cash and the ledger verifies.
+  if ((await store.accounts.listByContract(contract.id)).length === 0) {
+    for (const { contract: inContract, ...a } of d.accounts) {
+      await kinko.openAccount(operator, {
+        ...a,
+        contractNumber: inContract ? contract.contractNumber : null,
+      });
+    }
+  }
 
   const logins: DemoLogin[] = [
     { realm: 'bank', role: 'operator', contractNumber: null, ...pick(d.operator) },

@@ -8,5 +8,6 @@ export * from './errors.ts';
 export { createOperator } from './identity/operators.ts';
 export { assertLoginId, assertPassword, assertPin, isContractNumber } from './identity/policy.ts';
 export { createKinko, type KinkoDeps } from './kinko.ts';
+export * from './ledger/index.ts';
 export * from './otp/index.ts';
 export * from './ports.ts';

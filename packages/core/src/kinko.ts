@@ -11,6 +11,10 @@ import { changePassword, me } from './identity/self.ts';
 import { logout, resumeSession } from './identity/sessions.ts';
 import { unlockUser } from './identity/unlock.ts';
 import { createUser, listUsers, removeUser, updateUser } from './identity/users.ts';
+import { openAccount } from './ledger/open-account.ts';
+import { listAccounts, statement } from './ledger/statement.ts';
+import { statementCsv } from './ledger/statement-csv.ts';
+import { verifyLedger } from './ledger/verify.ts';
 import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
 import { issueCard } from './tokens/legacy-card.ts';
 import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
@@ -63,5 +67,11 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     revokeToken: (actor, serial) => revokeToken(deps, actor, serial),
     readAudit: (actor, opts) => readAudit(deps, actor, opts),
     verifyAudit: () => verifyChain(deps.store),
+
+    openAccount: (actor, input) => openAccount(deps, actor, input),
+    listAccounts: (actor) => listAccounts(deps, actor),
+    statement: (actor, accountId, query) => statement(deps, actor, accountId, query),
+    statementCsv: (actor, accountId, query) => statementCsv(deps, actor, accountId, query),
+    verifyLedger: () => verifyLedger(deps.store),
   };
 }

@@ -23,6 +23,7 @@ import { requireSameOrigin } from './plugins/csrf.ts';
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -115,6 +116,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(stepUpRoutes, { kinko });
   await app.register(adminRoutes, { kinko });
   await app.register(bankRoutes, { kinko });
+  await app.register(accountRoutes, { kinko });
 
   const web = await registerWeb(app, o.webRoot ?? defaultWebRoot);
   app.setNotFoundHandler((request, reply) => web?.(request, reply) ?? notFoundProblem(request, reply));

@@ -36,6 +36,10 @@ const documented = [
   'post /api/v1/bank/tokens/{serial}/revoke',
   'get /api/v1/bank/audit',
   'get /api/v1/bank/audit/verify',
+  'post /api/v1/bank/accounts',
+  'get /api/v1/accounts',
+  'get /api/v1/accounts/{id}/statement',
+  'get /api/v1/accounts/{id}/statement.csv',
 ];
 
 interface Operation {

@@ -122,6 +122,62 @@ export const AuditVerification = z.object({
   reason: z.string().optional(),
 });
 
+const AccountType = z.enum(['ordinary', 'current', 'savings']);
+/** Integer yen (M1): amounts are whole numbers, never formatted. */
+const yenAmount = z.number().int();
+
+export const AccountView = z
+  .object({
+    id: z.string(),
+    branchCode: z.string(),
+    branchName: z.string(),
+    type: AccountType,
+    typeCode: z
+      .union([z.literal(1), z.literal(2), z.literal(4)])
+      .describe('Zengin 預金種目: 1 普通, 2 当座, 4 貯蓄'),
+    number: z.string(),
+    holderKana: z.string(),
+    balance: yenAmount,
+    overdraftLimit: yenAmount,
+    available: yenAmount.describe('balance + overdraft limit (支払可能残高)'),
+    status: z.enum(['active', 'frozen', 'closed']),
+  })
+  .register(schemaRegistry, { id: 'AccountView', description: 'An account with its balance (残高照会, M9)' });
+
+export const BankAccountView = AccountView.extend({ contractNumber: z.string().nullable() }).register(
+  schemaRegistry,
+  { id: 'BankAccountView' },
+);
+
+export const StatementLine = z
+  .object({
+    seq: z.number().int(),
+    at: z.number().int(),
+    date: z.string().describe('the day in Japan, YYYY-MM-DD'),
+    description: z.string().describe('摘要'),
+    debit: yenAmount.nullable().describe('お支払金額'),
+    credit: yenAmount.nullable().describe('お預り金額'),
+    balance: yenAmount.describe('差引残高'),
+  })
+  .register(schemaRegistry, { id: 'StatementLine' });
+
+export const Statement = z
+  .object({
+    account: AccountView,
+    from: z.string(),
+    to: z.string(),
+    openingBalance: yenAmount,
+    closingBalance: yenAmount,
+    lines: z.array(StatementLine),
+  })
+  .register(schemaRegistry, { id: 'Statement', description: '入出金明細 (M9)' });
+
+/** A CSV download: the bytes as they are sent (documented, not serialised). */
+export const csvResponse = {
+  description: '入出金明細 as CSV: UTF-8 with BOM, or Shift_JIS',
+  content: { 'text/csv': { schema: z.string() } },
+} as const;
+
 export const NoContent = z.undefined().describe('No content');
 
 /** Every route may answer a problem; documented once per route as the default response. */
@@ -173,6 +229,15 @@ export const requests = {
     admin: z.strictObject({ loginId: text, name: text, password: secret }),
   }),
   restoreAdmin: z.strictObject({ newPassword: secret.optional(), newContractPin: secret.optional() }),
+  openAccount: z.strictObject({
+    contractNumber: text.nullable(),
+    branchCode: text,
+    type: AccountType,
+    holderKana: text,
+    // Numbers only; core checks they are whole yen in range (amount.invalid).
+    openingDeposit: z.number(),
+    overdraftLimit: z.number().optional(),
+  }),
   empty: z.strictObject({}).optional(),
 };
 
@@ -180,6 +245,7 @@ export const params = {
   userId: z.strictObject({ id: text }),
   contractNumber: z.strictObject({ number: text }),
   serial: z.strictObject({ serial: text }),
+  accountId: z.strictObject({ id: text }),
 };
 
 const uint = z
@@ -191,4 +257,10 @@ export const auditQuery = z.strictObject({
   afterSeq: uint.optional(),
   limit: uint.pipe(z.number().int().min(1).max(1000)).optional(),
   contractNumber: text.optional(),
+});
+
+/** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */
+export const statementQuery = z.strictObject({ from: text, to: text });
+export const statementCsvQuery = statementQuery.extend({
+  encoding: z.enum(['utf8', 'shift_jis']).default('utf8'),
 });

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { atomicCases } from './contract/atomic.ts';
 import { auditCases } from './contract/audit.ts';
+import { ledgerCases } from './contract/ledger.ts';
 import { migrationCases } from './contract/migrations.ts';
 import { recordCases } from './contract/records.ts';
 import { transactionCases } from './contract/transactions.ts';
@@ -29,4 +30,5 @@ describe.each(testBackends())('store contract on $name', (backend) => {
   describe('transactions', () => transactionCases(current));
   describe('atomic operations', () => atomicCases(current));
   describe('audit chain', () => auditCases(current));
+  describe('ledger', () => ledgerCases(current));
 });

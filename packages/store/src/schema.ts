@@ -115,6 +115,45 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/**
+ * Ledger (M1, 0002_ledger). Amounts are integer yen in int8 / INTEGER columns, read back as JS
+ * numbers (every amount is far below 2^53). A customer account has branch, type and number; an
+ * internal account (the bank's own) has internal_code instead.
+ */
+export interface AccountsTable {
+  id: string;
+  internal_code: string | null;
+  branch_code: string | null;
+  type: string | null;
+  number: string | null;
+  holder_kana: string;
+  contract_id: string | null;
+  overdraft_limit: number | null;
+  balance: number;
+  last_seq: number;
+  status: string;
+  created_at: number;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  at: number;
+  kind: string;
+  memo: string;
+  reference: string | null;
+}
+
+/** Primary key (account_id, seq): an account's postings are numbered 1, 2, 3 … */
+export interface PostingsTable {
+  account_id: string;
+  seq: number;
+  entry_id: string;
+  amount: number;
+  balance_after: number;
+  at: number;
+  memo: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -125,6 +164,9 @@ export interface Database {
   operators: OperatorsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  accounts: AccountsTable;
+  journal_entries: JournalEntriesTable;
+  postings: PostingsTable;
 }
 
 export type Kind = 'sqlite' | 'postgres';

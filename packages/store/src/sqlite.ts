@@ -16,6 +16,7 @@ import {
   type QueryResult,
   SqliteAdapter,
   SqliteDialect,
+  type TransactionSettings,
 } from 'kysely';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -92,7 +93,13 @@ class ImmediateDriver implements Driver {
     this.#release = undefined;
     release?.();
   }
-  async beginTransaction(): Promise<void> {
+  async beginTransaction(_connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // A read-only transaction (Store.snapshot) takes no write lock: a deferred BEGIN, whose
+    // first read fixes a WAL snapshot that writers in other processes do not disturb.
+    if (settings.accessMode === 'read only') {
+      this.#db.exec('begin');
+      return;
+    }
     await withoutBlocking(this.#db, () => this.#db.exec('begin immediate'));
   }
   async commitTransaction(): Promise<void> {

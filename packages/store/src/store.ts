@@ -3,11 +3,13 @@
  * Kysely line (sqlite.ts, postgres.ts) or a flag (`kind`) in the few places SQL differs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../../core/src/ports.ts';
+import { accountsRepo } from './repos/accounts.ts';
 import { auditRepo } from './repos/audit.ts';
 import { branchesRepo } from './repos/branches.ts';
 import { contractsRepo } from './repos/contracts.ts';
+import { journalRepo } from './repos/journal.ts';
 import { operatorsRepo } from './repos/operators.ts';
 import { sessionsRepo } from './repos/sessions.ts';
 import { settingsRepo } from './repos/settings.ts';
@@ -16,7 +18,7 @@ import { tokensRepo } from './repos/tokens.ts';
 import { usersRepo } from './repos/users.ts';
 import type { Database, Kind } from './schema.ts';
 
-type Repositories = Omit<Store, 'transaction' | 'close'>;
+type Repositories = Omit<Store, 'transaction' | 'snapshot' | 'close'>;
 
 interface TransactionState {
   open: boolean;
@@ -42,29 +44,43 @@ export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promi
     // CockroachDB defaults to SERIALIZABLE. SQLite: the driver's BEGIN IMMEDIATE.
     const builder =
       kind === 'postgres' ? db.transaction().setIsolationLevel('read committed') : db.transaction();
-    return builder.execute(async (trx) => {
-      const state: TransactionState = { open: true };
-      const bound: Executor = () => {
-        if (!state.open) throw new Error('store: transaction already finished; a tx escaped its fn');
-        return trx;
-      };
-      const tx: Store = {
-        ...repositories(bound, kind, true),
-        // Nested calls join the outer transaction: one commit, all or nothing.
-        transaction: (inner) => inner(tx),
-        close: async () => {
-          throw new Error('store: close the root store, not a transaction');
-        },
-      };
-      try {
-        return await current.run(state, () => fn(tx));
-      } finally {
-        state.open = false;
-      }
-    });
+    return builder.execute((trx) => bound(trx, fn));
   }
 
-  return { ...repositories(root, kind, false), transaction, close };
+  async function snapshot<T>(fn: (view: Store) => Promise<T>): Promise<T> {
+    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+    // One snapshot for the whole of fn: REPEATABLE READ on PostgreSQL; on SQLite the driver
+    // opens a deferred read transaction for 'read only' (sqlite.ts), a WAL snapshot.
+    const builder = db.transaction().setAccessMode('read only');
+    return (kind === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute((trx) =>
+      bound(trx, fn),
+    );
+  }
+
+  /** Runs fn with a Store bound to the open transaction trx. */
+  async function bound<T>(trx: Transaction<Database>, fn: (tx: Store) => Promise<T>): Promise<T> {
+    const state: TransactionState = { open: true };
+    const executor: Executor = () => {
+      if (!state.open) throw new Error('store: transaction already finished; a tx escaped its fn');
+      return trx;
+    };
+    const tx: Store = {
+      ...repositories(executor, kind, true),
+      // Nested calls join the outer transaction: one commit, all or nothing.
+      transaction: (inner) => inner(tx),
+      snapshot: (inner) => inner(tx),
+      close: async () => {
+        throw new Error('store: close the root store, not a transaction');
+      },
+    };
+    try {
+      return await current.run(state, () => fn(tx));
+    } finally {
+      state.open = false;
+    }
+  }
+
+  return { ...repositories(root, kind, false), transaction, snapshot, close };
 }
 
 function repositories(db: Executor, kind: Kind, inTransaction: boolean): Repositories {
@@ -77,5 +93,7 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     sessions: sessionsRepo(db),
     operators: operatorsRepo(db),
     audit: auditRepo(db, kind, inTransaction),
+    accounts: accountsRepo(db, kind, inTransaction),
+    journal: journalRepo(db, inTransaction),
   };
 }

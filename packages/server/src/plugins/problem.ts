@@ -36,6 +36,9 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'otp.invalid': 'Wrong one-time password',
   'otp.replayed': 'One-time password already used',
   'otp.user_suspended': 'User suspended',
+  'amount.invalid': 'Invalid amount',
+  'account.not_found': 'Account not found',
+  'ledger.insufficient_funds': 'Insufficient funds',
   internal: 'Internal server error',
   not_found: 'Not found',
 };

@@ -1,9 +1,11 @@
 /** Records for the storage contract tests: valid by default, any field overridable. */
 import { createHash } from 'node:crypto';
+import { yen } from '../../../core/src/ledger/yen.ts';
 import type {
   AuditRecord,
   BranchRecord,
   ContractRecord,
+  CustomerAccountRecord,
   OperatorRecord,
   SessionRecord,
   Store,
@@ -105,6 +107,26 @@ export function operator(over: Partial<OperatorRecord> = {}): OperatorRecord {
     passwordHash: '$argon2id$operator',
     passwordFailures: 0,
     locked: false,
+    createdAt: T0,
+    ...over,
+  };
+}
+
+/** A customer account at branch 001 (seed the branch first), balance 0. */
+export function account(over: Partial<CustomerAccountRecord> = {}): CustomerAccountRecord {
+  const n = ++next;
+  return {
+    id: `a-${unique()}`,
+    internal: null,
+    branchCode: '001',
+    type: 'ordinary',
+    number: String(1_000_000 + n).slice(-7),
+    holderKana: 'ｶ)ｷﾝｺｼﾖｳｼﾞ',
+    contractId: null,
+    overdraftLimit: yen(0),
+    balance: yen(0),
+    lastSeq: 0,
+    status: 'active',
     createdAt: T0,
     ...over,
   };

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { Kind } from '../schema.ts';
 import { foundation } from './0001_foundation.ts';
+import { ledger } from './0002_ledger.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_foundation': foundation(kind),
+    '0002_ledger': ledger(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Updateable } from 'kysely';
 // ports.ts by path, not '@kinko/core': the package entry would load all of core (argon2, the
 // domain) into the store for one class and some types, and core has no './ports' subpath.
 // ports.ts imports nothing; the same file means the same UniqueViolation class everywhere.
+import { type Yen, yen } from '../../../core/src/ledger/yen.ts';
 import { type FailureResult, UniqueViolation } from '../../../core/src/ports.ts';
 import type { Database } from '../schema.ts';
 
@@ -12,6 +13,14 @@ import type { Database } from '../schema.ts';
  * (store.ts).
  */
 export type Executor = () => Kysely<Database>;
+
+/**
+ * An int8 / INTEGER amount as core's integer yen. Both drivers hand back JS numbers (postgres.ts
+ * parses int8 and refuses anything beyond 2^53); yen() asserts it is a safe integer.
+ */
+export function asYen(n: number): Yen {
+  return yen(n);
+}
 
 /** SQLite gives 0/1, PostgreSQL true/false. */
 export function bool(v: boolean | number): boolean {

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
+import { failure } from '../identity/test-failure.ts';
+import { balanceOf, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
+import { verifyLedger } from './verify.ts';
+
+describe.each(testBackends())('accounts on $name', (backend) => {
+  let bank: TestBank;
+  beforeEach(async () => {
+    bank = await openBank(backend);
+  });
+  afterEach(() => bank.cleanup());
+
+  it('B1, M1: the bank opens an account with an opening deposit posted from vault cash, audited', async () => {
+    const opened = await openTestAccount(bank, {
+      holderKana: 'カ）テスト　ショウジ',
+      openingDeposit: 1_000_000,
+    });
+    expect(opened).toMatchObject({
+      branchCode: '001',
+      branchName: '本店営業部',
+      type: 'ordinary',
+      typeCode: 1,
+      holderKana: 'ｶ)ﾃｽﾄ ｼﾖｳｼﾞ',
+      balance: 1_000_000,
+      overdraftLimit: 0,
+      available: 1_000_000,
+      status: 'active',
+      contractNumber: bank.contractNumber,
+    });
+    expect(opened.number).toMatch(/^\d{7}$/);
+    expect(await balanceOf(bank, VAULT)).toBe(-1_000_000);
+    const actions = (await bank.store.audit.list({ limit: 10, descending: true })).map((r) => r.action);
+    expect(actions.slice(0, 2).sort()).toEqual(['account.opened', 'ledger.posted']);
+    expect(await verifyLedger(bank.store)).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('B1: account numbers are 7 digits, unique per branch; types carry their Zengin codes; no deposit, no entry', async () => {
+    const types = ['ordinary', 'current', 'savings'] as const;
+    const opened = [];
+    for (let i = 0; i < 12; i++) opened.push(await openTestAccount(bank, { type: types[i % 3] }));
+    expect(new Set(opened.map((a) => a.number)).size).toBe(12);
+    expect(opened.slice(0, 3).map((a) => a.typeCode)).toEqual([1, 2, 4]);
+    expect(await verifyLedger(bank.store)).toMatchObject({ ok: true, accounts: 16, entries: 0 });
+  });
+
+  it('B1: an account outside internet banking has no contract', async () => {
+    const opened = await openTestAccount(bank, { contractNumber: null, openingDeposit: 5 });
+    expect(opened.contractNumber).toBeNull();
+    expect(await bank.kinko.listAccounts(bank.admin)).toEqual([]);
+  });
+
+  it('B1: bad input is refused and changes nothing', async () => {
+    const before = (await bank.store.audit.head()).seq;
+    const cases: [Parameters<typeof openTestAccount>[1], string][] = [
+      [{ branchCode: '999' }, 'branch.not_found'],
+      [{ branchCode: '1' }, 'branch.not_found'],
+      [{ type: 'checking' as never }, 'request.invalid'],
+      [{ holderKana: '' }, 'request.invalid'],
+      [{ holderKana: 'テスト商事' }, 'request.invalid'], // kanji: Zengin carries kana only
+      [{ holderKana: 'ｱ'.repeat(31) }, 'request.invalid'],
+      [{ openingDeposit: -1 }, 'amount.invalid'],
+      [{ openingDeposit: 1.5 }, 'amount.invalid'],
+      [{ openingDeposit: 10_000_000_000 }, 'amount.invalid'],
+      [{ openingDeposit: '1000' as never }, 'amount.invalid'],
+      [{ overdraftLimit: -5 }, 'amount.invalid'],
+      [{ contractNumber: '99999999999' }, 'contract.not_found'],
+    ];
+    for (const [over, code] of cases) {
+      expect((await failure(openTestAccount(bank, over))).code, JSON.stringify(over)).toBe(code);
+    }
+    expect((await failure(bank.kinko.openAccount(bank.admin as never, {} as never))).code).toBe(
+      'request.invalid',
+    );
+    expect((await bank.store.audit.head()).seq).toBe(before);
+    expect(await verifyLedger(bank.store)).toMatchObject({ ok: true, accounts: 4 });
+  });
+
+  it('B1: only a bank operator opens accounts', async () => {
+    const e = await failure(
+      bank.kinko.openAccount(bank.admin as never, {
+        contractNumber: bank.contractNumber,
+        branchCode: '001',
+        type: 'ordinary',
+        holderKana: 'ﾃｽﾄ',
+        openingDeposit: 1,
+      }),
+    );
+    expect(e.code).toBe('auth.forbidden');
+  });
+
+  it('M9: 残高照会 lists the contract’s accounts with balances, for every user of the contract', async () => {
+    const savings = await openTestAccount(bank, { type: 'savings', openingDeposit: 300 });
+    const ordinary = await openTestAccount(bank, { openingDeposit: 100 });
+    const current = await openTestAccount(bank, {
+      type: 'current',
+      overdraftLimit: 50_000,
+      openingDeposit: 200,
+    });
+    await openTestAccount(bank, { contractNumber: null, openingDeposit: 999 }); // not theirs
+    const user = await bank.addUser('user1');
+    for (const actor of [bank.admin, user]) {
+      const listed = await bank.kinko.listAccounts(actor);
+      expect(listed.map((a) => [a.id, a.balance, a.available])).toEqual([
+        [ordinary.id, 100, 100],
+        [current.id, 200, 50_200],
+        [savings.id, 300, 300],
+      ]);
+    }
+  });
+
+  it("M9: another contract's users see none of this contract's accounts", async () => {
+    await openTestAccount(bank, { openingDeposit: 100 });
+    const other = await otherContract(bank);
+    expect(await bank.kinko.listAccounts(other.admin)).toEqual([]);
+    const own = await openTestAccount(bank, { contractNumber: other.contractNumber });
+    expect((await bank.kinko.listAccounts(other.admin)).map((a) => a.id)).toEqual([own.id]);
+    expect((await failure(bank.kinko.listAccounts(bank.operator as never))).code).toBe('auth.required');
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * What @kinko/core exposes of the ledger (M1, M9): integer yen, account naming, verification.
+ * post() and the account access checks take a use case's Tx, so they are used inside core by
+ * path (ledger/post.ts, ledger/access.ts), never by the server or the CLI.
+ */
+export {
+  accountLabel,
+  accountTypeLabel,
+  accountTypes,
+  availableOf,
+  internalAccountCodes,
+  internalAccountLabel,
+  isAccountNumber,
+  isAccountType,
+  isBranchCode,
+  zenginTypeCode,
+} from './accounts.ts';
+export { normaliseHolderKana } from './holder-kana.ts';
+export { statementCsvHeader, statementCsvText } from './statement-csv.ts';
+export { verifyLedger } from './verify.ts';
+export * from './yen.ts';

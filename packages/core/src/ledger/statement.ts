@@ -1,0 +1,94 @@
+/** M9: 残高照会 (balances) and 入出金明細 (statement) for the customer's own accounts. */
+import type { AccountView, CustomerActor, Statement, StatementLine, StatementQuery } from '../api.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+import { addDays, isBankDate, jstDate } from '../calendar/bank-date.ts';
+import { KinkoError } from '../errors.ts';
+import { requireCustomer } from '../identity/authz.ts';
+import type { PostingRecord } from '../ports.ts';
+import { requireUsableAccount, usableAccounts } from './access.ts';
+import { branchNames, toAccountView } from './views.ts';
+import { type Yen, yen } from './yen.ts';
+
+/** Statements cover at most a year per request, so one request cannot walk a whole history. */
+const MAX_DAYS = 366;
+const PAGE = 500;
+
+export function listAccounts(deps: KinkoDeps, actor: CustomerActor): Promise<AccountView[]> {
+  return runUseCase(deps, async (tx) => {
+    const ctx = await requireCustomer(tx, actor);
+    const branches = await branchNames(tx.store);
+    return (await usableAccounts(tx, ctx)).map((a) => toAccountView(a, branches));
+  });
+}
+
+export async function statement(
+  deps: KinkoDeps,
+  actor: CustomerActor,
+  accountId: string,
+  query: StatementQuery,
+): Promise<Statement> {
+  const range = statementRange(query);
+  return runUseCase(deps, async (tx) => {
+    const ctx = await requireCustomer(tx, actor);
+    const account = await requireUsableAccount(tx, ctx, accountId);
+    const view = toAccountView(account, await branchNames(tx.store));
+    return readStatement(tx, view, range);
+  });
+}
+
+interface Range {
+  from: string;
+  to: string;
+  fromAt: number;
+  toAt: number;
+}
+
+/** Days in Japan, inclusive: [00:00 JST of from, 00:00 JST of the day after to). */
+export function statementRange(query: StatementQuery): Range {
+  const { from, to } = query ?? {};
+  if (!isBankDate(from) || !isBankDate(to)) {
+    throw new KinkoError('request.invalid', 'from and to are days written YYYY-MM-DD');
+  }
+  if (to < from) throw new KinkoError('request.invalid', 'to is before from');
+  if (addDays(from, MAX_DAYS - 1) < to) {
+    throw new KinkoError('request.invalid', `a statement covers at most ${MAX_DAYS} days`);
+  }
+  return { from, to, fromAt: startOfJstDay(from), toAt: startOfJstDay(addDays(to, 1)) };
+}
+
+function startOfJstDay(date: string): number {
+  return Date.parse(`${date}T00:00:00+09:00`);
+}
+
+async function readStatement(tx: Tx, account: AccountView, range: Range): Promise<Statement> {
+  const before = await tx.store.journal.lastBefore(account.id, range.fromAt);
+  const openingBalance = before?.balanceAfter ?? yen(0);
+  const lines: StatementLine[] = [];
+  // Lines continue from the last posting before the range, so opening + lines = closing holds.
+  for (let afterSeq = before?.seq ?? 0; ; ) {
+    const page = await tx.store.journal.postings(account.id, {
+      afterSeq,
+      fromAt: range.fromAt,
+      toAt: range.toAt,
+      limit: PAGE,
+    });
+    lines.push(...page.map(toLine));
+    const last = page.at(-1);
+    if (!last || page.length < PAGE) break;
+    afterSeq = last.seq;
+  }
+  const closingBalance: Yen = lines.at(-1)?.balance ?? openingBalance;
+  return { account, from: range.from, to: range.to, openingBalance, closingBalance, lines };
+}
+
+function toLine(p: PostingRecord): StatementLine {
+  return {
+    seq: p.seq,
+    at: p.at,
+    date: jstDate(p.at),
+    description: p.memo,
+    debit: p.amount < 0 ? yen(-p.amount) : null,
+    credit: p.amount > 0 ? p.amount : null,
+    balance: p.balanceAfter,
+  };
+}

@@ -1,0 +1,141 @@
+import type { Insertable, Selectable } from 'kysely';
+import type {
+  AccountRecord,
+  AccountStatus,
+  AccountType,
+  CustomerAccountRecord,
+  InternalAccountCode,
+  Store,
+} from '../../../core/src/ports.ts';
+import type { AccountsTable, Kind } from '../schema.ts';
+import { asYen, type Executor, mapUnique } from './shared.ts';
+
+/** Accounts of the ledger (M1). Balances change only through lock → advance in one transaction. */
+export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): Store['accounts'] {
+  const select = () => db().selectFrom('accounts').selectAll();
+  const requireTransaction = (method: string) => {
+    if (!inTransaction) throw new Error(`store: accounts.${method} must be called inside transaction`);
+  };
+  return {
+    async insert(a) {
+      if (a.balance !== 0 || a.lastSeq !== 0) throw new Error('store: an account opens at balance 0, seq 0');
+      await mapUnique(db().insertInto('accounts').values(toRow(a)).execute());
+    },
+    async get(id) {
+      const row = await select().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async getByNumber(branchCode, number) {
+      const row = await select()
+        .where('branch_code', '=', branchCode)
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row ? customer(fromRow(row)) : null;
+    },
+    async getInternal(code) {
+      const row = await select().where('internal_code', '=', code).executeTakeFirst();
+      const account = row ? fromRow(row) : null;
+      if (account?.internal !== code) throw new Error(`store: the bank's ${code} account is missing`);
+      return account;
+    },
+    async listByContract(contractId) {
+      const rows = await select()
+        .where('contract_id', '=', contractId)
+        .orderBy('branch_code')
+        .orderBy('number')
+        .execute();
+      return rows.map((r) => customer(fromRow(r)));
+    },
+    async list({ afterId, limit }) {
+      let query = select();
+      if (afterId !== undefined) query = query.where('id', '>', afterId);
+      const rows = await query.orderBy('id').limit(limit).execute();
+      return rows.map(fromRow);
+    },
+    async lock(ids) {
+      requireTransaction('lock');
+      // One row at a time in ascending id order (JS string order, the same in every process):
+      // two transactions touching the same accounts queue on the first one instead of each
+      // holding one and waiting for the other. A single `IN (…) ORDER BY id FOR UPDATE` would
+      // lock in the database collation's order, which need not be this one.
+      const locked: AccountRecord[] = [];
+      for (const id of [...new Set(ids)].sort()) {
+        const query = select().where('id', '=', id);
+        // SQLite: BEGIN IMMEDIATE already made this transaction the only writer; no FOR UPDATE.
+        const row = await (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+        if (row) locked.push(fromRow(row));
+      }
+      return locked;
+    },
+    async advance(id, fromSeq, to) {
+      requireTransaction('advance');
+      if (to.lastSeq <= fromSeq) throw new Error(`store: account ${id} must advance past seq ${fromSeq}`);
+      const moved = await db()
+        .updateTable('accounts')
+        .set({ balance: to.balance, last_seq: to.lastSeq })
+        .where('id', '=', id)
+        .where('last_seq', '=', fromSeq)
+        .executeTakeFirst();
+      if (moved.numUpdatedRows !== 1n) {
+        throw new Error(`store: account ${id} is no longer at seq ${fromSeq} (was it locked?)`);
+      }
+    },
+  };
+}
+
+function customer(a: AccountRecord): CustomerAccountRecord {
+  if (a.internal !== null) throw new Error(`store: ${a.id} is an internal account`);
+  return a;
+}
+
+function toRow(a: CustomerAccountRecord): Insertable<AccountsTable> {
+  return {
+    id: a.id,
+    internal_code: null,
+    branch_code: a.branchCode,
+    type: a.type,
+    number: a.number,
+    holder_kana: a.holderKana,
+    contract_id: a.contractId,
+    overdraft_limit: a.overdraftLimit,
+    balance: a.balance,
+    last_seq: a.lastSeq,
+    status: a.status,
+    created_at: a.createdAt,
+  };
+}
+
+function fromRow(r: Selectable<AccountsTable>): AccountRecord {
+  const base = {
+    id: r.id,
+    holderKana: r.holder_kana,
+    balance: asYen(r.balance),
+    lastSeq: r.last_seq,
+    status: r.status as AccountStatus, // CHECK accounts_status
+    createdAt: r.created_at,
+  };
+  // CHECK accounts_shape: either all of branch, type, number and limit, or an internal code.
+  if (r.internal_code !== null) {
+    return {
+      ...base,
+      internal: r.internal_code as InternalAccountCode,
+      branchCode: null,
+      type: null,
+      number: null,
+      contractId: null,
+      overdraftLimit: r.overdraft_limit === null ? null : asYen(r.overdraft_limit),
+    };
+  }
+  if (r.branch_code === null || r.type === null || r.number === null || r.overdraft_limit === null) {
+    throw new Error(`store: account ${r.id} has neither a branch, type and number nor an internal code`);
+  }
+  return {
+    ...base,
+    internal: null,
+    branchCode: r.branch_code,
+    type: r.type as AccountType, // CHECK accounts_type
+    number: r.number,
+    contractId: r.contract_id,
+    overdraftLimit: asYen(r.overdraft_limit),
+  };
+}
