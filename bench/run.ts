@@ -1,7 +1,19 @@
 // `npm run bench`: every benchmark, one after the other, each bounded in time and count and
 // aimed at loopback only.
+import { benchCeiling } from './ceiling.ts';
 import { benchHttp } from './http.ts';
 import { benchOtp } from './otp.ts';
 
 await benchOtp();
-await benchHttp();
+const ceiling = await benchCeiling();
+const http = await benchHttp();
+
+const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
+console.log('\nOTP step-ups over HTTP against the ceilings');
+for (const f of http) {
+  const commits = f.backend === 'sqlite' ? ceiling.sqliteCommits : ceiling.pgCommits16;
+  console.log(
+    `  ${f.backend.padEnd(8)} ${f.perSecond} req/s = ${ratio(f.perSecond, ceiling.httpHello)} of hello-world, ` +
+      `${ratio(f.perSecond, commits)} of the durable single-row commit rate`,
+  );
+}
