@@ -9,12 +9,14 @@ import { ContractDetail } from './ContractDetail.tsx';
 import { Contracts } from './Contracts.tsx';
 import { Login } from './Login.tsx';
 import { bankMessages } from './messages.ts';
+import { OpenAccount } from './OpenAccount.tsx';
 import { OpenContract } from './OpenContract.tsx';
 import { RevokeToken } from './RevokeToken.tsx';
 
 const tabs = [
   ['contracts', 'navContracts'],
   ['open', 'navOpen'],
+  ['accounts', 'navAccounts'],
   ['revoke', 'navRevoke'],
   ['audit', 'navAudit'],
 ] as const;
@@ -64,7 +66,10 @@ export function App() {
   } else if (section === 'contract')
     body = <ContractDetail number={route.slice('contract/'.length)} go={go} />;
   else if (section === 'open') body = <OpenContract go={go} />;
-  else if (section === 'revoke') body = <RevokeToken />;
+  else if (section === 'accounts') {
+    const contractNumber = route.slice('accounts/'.length);
+    body = <OpenAccount key={contractNumber} contractNumber={contractNumber} />;
+  } else if (section === 'revoke') body = <RevokeToken />;
   else if (section === 'audit') body = <Audit />;
   else body = <Contracts go={go} />;
 

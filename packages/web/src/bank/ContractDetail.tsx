@@ -55,6 +55,15 @@ export function ContractDetail({ number, go }: { number: string; go: (route: str
         <dt>{t('state')}</dt>
         <dd>{contract.stopped ? t('stopped') : t('normal')}</dd>
       </dl>
+      <div className="toolbar">
+        <button
+          type="button"
+          data-testid="contract-open-account"
+          onClick={() => go(`accounts/${contract.contractNumber}`)}
+        >
+          {t('openAccountForContract')}
+        </button>
+      </div>
       <h2>{t('usersHeading')}</h2>
       <div className="table-wrap">
         <table className="grid" data-testid="bank-users-table">

@@ -1,6 +1,14 @@
 /** The back office's calls (B1, A3, L1), in the kinko_bank session. */
 import { api, setCsrfToken } from '../shared/api.ts';
-import type { AuditVerification, AuditView, ContractView, LoginMethod, UserView } from '../shared/types.ts';
+import type {
+  AccountType,
+  AuditVerification,
+  AuditView,
+  BankAccountView,
+  ContractView,
+  LoginMethod,
+  UserView,
+} from '../shared/types.ts';
 
 export interface Operator {
   id: string;
@@ -56,6 +64,15 @@ export const bankApi = {
     contractPin: string;
     admin: { loginId: string; name: string; password: string };
   }) => api.post<ContractView>('/api/v1/bank/contracts', input),
+  /** 口座開設 (B1): the opening deposit comes from the bank's vault cash (M1). */
+  openAccount: (input: {
+    contractNumber: string | null;
+    branchCode: string;
+    type: AccountType;
+    holderKana: string;
+    openingDeposit: number;
+    overdraftLimit?: number;
+  }) => api.post<BankAccountView>('/api/v1/bank/accounts', input),
   restoreAdmin: (n: string, input: { newPassword?: string; newContractPin?: string }) =>
     api.post<ContractView>(`${contract(n)}/restore-admin`, input),
   revoke: (serial: string) => api.post<void>(`/api/v1/bank/tokens/${encodeURIComponent(serial)}/revoke`, {}),

@@ -3,16 +3,26 @@
  * Type-only imports: nothing of core lands in the browser bundle.
  */
 export type {
+  AccountView,
   AuditVerification,
   AuditView,
+  BankAccountView,
   CardPosition,
   ContractView,
   JsonWebKeyP256,
   Me,
   ReplayAlert,
+  Statement,
+  StatementLine,
   UserView,
 } from '../../../core/src/api.ts';
 export type { ErrorCode } from '../../../core/src/errors.ts';
-export type { LoginMethod, TokenStatus, UsageMode } from '../../../core/src/ports.ts';
+export type {
+  AccountStatus,
+  AccountType,
+  LoginMethod,
+  TokenStatus,
+  UsageMode,
+} from '../../../core/src/ports.ts';
 
 export const cardPositions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'] as const;

@@ -4,10 +4,12 @@ import { common, useT, useTitle } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
 import { useHashRoute } from '../shared/useHashRoute.ts';
 import { AdminArea } from './AdminArea.tsx';
+import { Balances } from './Balances.tsx';
 import { Header } from './Header.tsx';
 import { Home } from './Home.tsx';
 import { Login } from './Login.tsx';
 import { siteMessages } from './messages.ts';
+import { StatementScreen } from './StatementScreen.tsx';
 import { logout, resume } from './session.ts';
 
 export function App() {
@@ -62,6 +64,9 @@ export function App() {
   else if (me === null) body = <Login onLogin={onLogin} reason={lostReason} />;
   else if (me.user.role === 'admin' && route.startsWith('users')) {
     body = <AdminArea route={route} go={go} onChanged={refresh} />;
+  } else if (route === 'accounts') body = <Balances go={go} />;
+  else if (route === 'statement' || route.startsWith('statement/')) {
+    body = <StatementScreen accountId={route.slice('statement/'.length)} go={go} />;
   } else body = <Home me={me} go={go} onChanged={refresh} />;
 
   return (

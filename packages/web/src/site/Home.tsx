@@ -2,6 +2,7 @@ import { useT } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
 import { AdminMenu } from './AdminMenu.tsx';
 import { Alerts } from './Alerts.tsx';
+import { InquiryMenu } from './InquiryMenu.tsx';
 import { siteMessages } from './messages.ts';
 import { PasswordChange } from './PasswordChange.tsx';
 import { StepUp } from './StepUp.tsx';
@@ -29,6 +30,7 @@ export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => voi
           <dd data-testid="me-role">{user.role === 'admin' ? t('roleAdmin') : t('roleUser')}</dd>
         </dl>
       </section>
+      <InquiryMenu go={go} />
       <TokenStatus user={user} />
       <StepUp onChanged={onChanged} />
       {user.role === 'admin' && <AdminMenu go={go} />}
