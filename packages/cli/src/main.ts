@@ -8,6 +8,7 @@ import { runDemo } from './commands/demo.ts';
 import { ledgerVerify } from './commands/ledger.ts';
 import { serve } from './commands/serve.ts';
 import { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
+import { transfersExport, transfersRunScheduled } from './commands/transfers.ts';
 import { CliError, openRuntime } from './runtime.ts';
 
 function port(value: string): number {
@@ -102,6 +103,38 @@ ledger
     const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
     try {
       process.exitCode = await ledgerVerify(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+
+const transfers = program.command('transfers').description('transfers (M6) and the outbound Zengin queue');
+transfers
+  .command('run-scheduled')
+  .description('post the scheduled transfers whose value date has come (safe beside running servers)')
+  .option('--db <url>', 'database URL')
+  .option('--kek-file <path>', 'key-encryption key file')
+  .action(async (o: { db?: string; kekFile?: string }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+    try {
+      process.exitCode = await transfersRunScheduled(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+transfers
+  .command('export')
+  .description("export the day's outbound items to other banks as a Zengin 総合振込 file or CSV")
+  .option('--date <YYYY-MM-DD>', 'value date (default: today in Japan)')
+  .option('--format <format>', 'zengin or csv', 'zengin')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .option('--db <url>', 'database URL')
+  .option('--kek-file <path>', 'key-encryption key file')
+  .action(async (o: { date?: string; format: string; out?: string; db?: string; kekFile?: string }) => {
+    if (o.format !== 'zengin' && o.format !== 'csv') throw new CliError('--format is zengin or csv', 2);
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+    try {
+      process.exitCode = await transfersExport(rt, { date: o.date, format: o.format, out: o.out });
     } finally {
       await rt.close();
     }

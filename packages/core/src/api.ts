@@ -7,6 +7,7 @@
  */
 import type { Yen } from './ledger/yen.ts';
 import type { AccountStatus, AccountType, LoginMethod, TokenStatus, UsageMode, UserRole } from './ports.ts';
+import type { TransfersApi } from './transfers/api.ts';
 
 /** Who is calling, as the server established it for this request. */
 export interface CustomerActor {
@@ -190,7 +191,10 @@ export interface LedgerVerification {
   problems: string[];
 }
 
-export interface KinkoApi {
+export type * from './transfers/api.ts';
+
+/** Transfers and payees are declared in transfers/api.ts (M2–M4, M6–M8). */
+export interface KinkoApi extends TransfersApi {
   serverTime(): number;
 
   // --- provisioning (T5, T9)

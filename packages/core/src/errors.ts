@@ -66,6 +66,22 @@ export const errorCodes = {
   'payee.branch_code_invalid': 400,
   'payee.bank_not_found': 422,
   'payee.branch_not_found': 422,
+  'payee.account_type_invalid': 400,
+  'payee.account_number_invalid': 400,
+  'payee.account_not_found': 422,
+  'payee.not_found': 404,
+  'payee.registered_read_only': 403,
+  // transfers: entry, confirmation, schedule (M2–M4, M6)
+  'transfer.same_day_not_allowed': 422,
+  'transfer.same_account': 422,
+  'transfer.not_found': 404,
+  'transfer.not_pending': 409,
+  'transfer.not_cancellable': 409,
+  'transfer.expired': 409,
+  // idempotency keys of create calls (M3)
+  'idempotency.key_required': 400,
+  'idempotency.key_invalid': 400,
+  'idempotency.key_reused': 409,
   // server side
   internal: 500,
   not_found: 404,

@@ -21,6 +21,19 @@ import { registerToken, removeTokenRegistration } from './tokens/registration.ts
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
+import { confirmTransfer } from './transfers/confirm.ts';
+import { enterTransfer } from './transfers/enter.ts';
+import { exportOutbound, listOutbound } from './transfers/outbound.ts';
+import {
+  listPayees,
+  listWrittenPayees,
+  registerWrittenPayee,
+  removeSavedPayee,
+  removeWrittenPayee,
+  savePayee,
+} from './transfers/payees.ts';
+import { getTransfer, listTransfers } from './transfers/queries.ts';
+import { cancelScheduledTransfer, runScheduledTransfers } from './transfers/scheduled.ts';
 
 export type { KinkoDeps } from './audit/use-case.ts';
 
@@ -73,5 +86,21 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     statement: (actor, accountId, query) => statement(deps, actor, accountId, query),
     statementCsv: (actor, accountId, query) => statementCsv(deps, actor, accountId, query),
     verifyLedger: () => verifyLedger(deps.store),
+
+    enterTransfer: (actor, input, key) => enterTransfer(deps, actor, input, key),
+    confirmTransfer: (actor, id, proof, key) => confirmTransfer(deps, actor, id, proof, key),
+    cancelScheduledTransfer: (actor, id, proof) => cancelScheduledTransfer(deps, actor, id, proof),
+    listTransfers: (actor, opts) => listTransfers(deps, actor, opts),
+    getTransfer: (actor, id) => getTransfer(deps, actor, id),
+    runScheduledTransfers: (now) => runScheduledTransfers(deps, now),
+    listPayees: (actor) => listPayees(deps, actor),
+    savePayee: (actor, input, key) => savePayee(deps, actor, input, key),
+    removeSavedPayee: (actor, id) => removeSavedPayee(deps, actor, id),
+    registerWrittenPayee: (actor, number, input, key) =>
+      registerWrittenPayee(deps, actor, number, input, key),
+    listWrittenPayees: (actor, number) => listWrittenPayees(deps, actor, number),
+    removeWrittenPayee: (actor, number, id) => removeWrittenPayee(deps, actor, number, id),
+    listOutbound: (actor, date) => listOutbound(deps, actor, date),
+    exportOutbound: (actor, date, format) => exportOutbound(deps, actor, date, format),
   };
 }

@@ -26,9 +26,11 @@ import { decorateSessions } from './plugins/session.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { bankPayeeRoutes, payeeRoutes } from './routes/payees.ts';
 import { publicRoutes } from './routes/public.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { stepUpRoutes } from './routes/stepup.ts';
+import { bankTransferRoutes, transferRoutes } from './routes/transfers.ts';
 import { problemResponse, schemaRegistry } from './schemas.ts';
 import { registerWeb } from './static.ts';
 
@@ -117,6 +119,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(adminRoutes, { kinko });
   await app.register(bankRoutes, { kinko });
   await app.register(accountRoutes, { kinko });
+  await app.register(transferRoutes, { kinko });
+  await app.register(payeeRoutes, { kinko });
+  await app.register(bankTransferRoutes, { kinko });
+  await app.register(bankPayeeRoutes, { kinko });
 
   const web = await registerWeb(app, o.webRoot ?? defaultWebRoot);
   app.setNotFoundHandler((request, reply) => web?.(request, reply) ?? notFoundProblem(request, reply));

@@ -9,6 +9,7 @@ import { ledgerCases } from './contract/ledger.ts';
 import { migrationCases } from './contract/migrations.ts';
 import { recordCases } from './contract/records.ts';
 import { transactionCases } from './contract/transactions.ts';
+import { transferCases } from './contract/transfers.ts';
 import { type TestStore, testBackends } from './testing.ts';
 
 describe.each(testBackends())('store contract on $name', (backend) => {
@@ -31,4 +32,5 @@ describe.each(testBackends())('store contract on $name', (backend) => {
   describe('atomic operations', () => atomicCases(current));
   describe('audit chain', () => auditCases(current));
   describe('ledger', () => ledgerCases(current));
+  describe('transfers', () => transferCases(current));
 });

@@ -154,6 +154,67 @@ export interface PostingsTable {
   memo: string;
 }
 
+/** Transfers and payees (M2–M4, M6–M8, 0003_transfers). */
+export interface PayeesTable {
+  id: string;
+  contract_id: string;
+  kind: string;
+  owner_user_id: string | null;
+  payee_number: string | null;
+  bank_code: string;
+  bank_name: string;
+  branch_code: string;
+  branch_name: string;
+  account_type: string;
+  account_number: string;
+  name: string;
+  nickname: string | null;
+  created_by: string;
+  created_at: number;
+  removed: Bool;
+}
+
+export interface TransfersTable {
+  id: string;
+  contract_id: string;
+  user_id: string;
+  kind: string;
+  status: string;
+  from_account_id: string;
+  to_account_id: string | null;
+  payee_id: string | null;
+  standing: string;
+  bank_code: string;
+  bank_name: string;
+  branch_code: string;
+  branch_name: string;
+  account_type: string;
+  account_number: string;
+  payee_name: string;
+  remitter_name: string;
+  amount: number;
+  fee: number;
+  value_date: string;
+  receipt_number: string | null;
+  entry_id: string | null;
+  outbound: string | null;
+  failure: string | null;
+  created_at: number;
+  confirmed_at: number | null;
+  executed_at: number | null;
+  cancelled_at: number | null;
+}
+
+/** M3: primary key (contract_id, key). */
+export interface IdempotencyKeysTable {
+  contract_id: string;
+  key: string;
+  operation: string;
+  request_hash: string;
+  result: string | null;
+  created_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -167,6 +228,9 @@ export interface Database {
   accounts: AccountsTable;
   journal_entries: JournalEntriesTable;
   postings: PostingsTable;
+  payees: PayeesTable;
+  transfers: TransfersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Kind = 'sqlite' | 'postgres';

@@ -9,12 +9,15 @@ import { accountsRepo } from './repos/accounts.ts';
 import { auditRepo } from './repos/audit.ts';
 import { branchesRepo } from './repos/branches.ts';
 import { contractsRepo } from './repos/contracts.ts';
+import { idempotencyRepo } from './repos/idempotency.ts';
 import { journalRepo } from './repos/journal.ts';
 import { operatorsRepo } from './repos/operators.ts';
+import { payeesRepo } from './repos/payees.ts';
 import { sessionsRepo } from './repos/sessions.ts';
 import { settingsRepo } from './repos/settings.ts';
 import type { Executor } from './repos/shared.ts';
 import { tokensRepo } from './repos/tokens.ts';
+import { transfersRepo } from './repos/transfers.ts';
 import { usersRepo } from './repos/users.ts';
 import type { Database, Kind } from './schema.ts';
 
@@ -95,5 +98,8 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     audit: auditRepo(db, kind, inTransaction),
     accounts: accountsRepo(db, kind, inTransaction),
     journal: journalRepo(db, inTransaction),
+    payees: payeesRepo(db),
+    transfers: transfersRepo(db),
+    idempotency: idempotencyRepo(db),
   };
 }

@@ -10,16 +10,27 @@ export interface ServeOptions {
   quiet?: boolean;
 }
 
-/** Serves the API and the three web apps until SIGINT/SIGTERM; expires stale activations each minute. */
+/**
+ * Serves the API and the three web apps until SIGINT/SIGTERM; each minute expires stale
+ * activations and posts the scheduled transfers whose value date has come (M6).
+ */
 export async function serve(rt: Runtime, o: ServeOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const app = await buildServer({ kinko: rt.kinko, webRoot: defaultWebRoot, logger: !o.quiet });
   const address = await app.listen({ port: o.port, host: o.host });
   // T5: an activated token that nobody registered expires; a timer per process is enough because
   // the update is idempotent and runs in one statement.
+  // M6: scheduled transfers are debited at the start of the value date; every process may run
+  // the job, since each transfer is claimed by one conditional UPDATE and posted once.
   const timer = setInterval(() => {
     rt.kinko
       .expireUnregisteredTokens()
       .catch((e: unknown) => app.log.error(e, 'expiring activations failed'));
+    rt.kinko
+      .runScheduledTransfers()
+      .then((r) => {
+        if (r.completed + r.failed > 0) app.log.info(r, 'scheduled transfers run');
+      })
+      .catch((e: unknown) => app.log.error(e, 'running scheduled transfers failed'));
   }, 60_000);
   timer.unref();
   let stopped = false;

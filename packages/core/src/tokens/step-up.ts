@@ -1,7 +1,7 @@
 import type { CardPosition, CustomerActor, StepUpProof, StepUpResult } from '../api.ts';
 import { type KinkoDeps, type Rejection, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
-import { requireCustomer } from '../identity/authz.ts';
+import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { isOtpFormat } from '../otp/index.ts';
 import type { TokenRecord, UserRecord } from '../ports.ts';
 import { isActive, loadEffectiveToken } from './effective.ts';
@@ -13,20 +13,25 @@ import { checkOtp, otpFailed, otpReplayed } from './otp-check.ts';
  * Once the user's token is active (R4) it is the OTP; before that, the 利用者確認暗証番号 and one
  * position of the legacy card asked for by stepUpChallenge.
  */
-export function stepUpChallenge(
-  deps: KinkoDeps,
-  actor: CustomerActor,
-): Promise<{ method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition }> {
-  return runUseCase(deps, async (tx) => {
-    const { user, contract } = await requireCustomer(tx, actor);
-    if (user.suspended) throw suspended();
-    if (isActive(await loadEffectiveToken(tx.store, contract, user))) return { method: 'otp' as const };
-    assertLegacyReady(user);
-    // M2: one position per transaction, remembered so the answer is for the position asked.
-    const cardPosition = pickCardPosition(deps.random);
-    await tx.store.users.update(user.id, { cardChallenge: cardPosition });
-    return { method: 'legacy' as const, cardPosition };
-  });
+export type StepUpChallenge = { method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition };
+
+export function stepUpChallenge(deps: KinkoDeps, actor: CustomerActor): Promise<StepUpChallenge> {
+  return runUseCase(deps, async (tx) => stepUpChallengeIn(tx, await requireCustomer(tx, actor)));
+}
+
+/**
+ * The challenge inside a use case's own transaction, for operations that name the proof they
+ * will need in their first step (a transfer's entry, M3).
+ */
+export async function stepUpChallengeIn(tx: Tx, ctx: CustomerContext): Promise<StepUpChallenge> {
+  const { user, contract } = ctx;
+  if (user.suspended) throw suspended();
+  if (isActive(await loadEffectiveToken(tx.store, contract, user))) return { method: 'otp' };
+  assertLegacyReady(user);
+  // M2: one position per transaction, remembered so the answer is for the position asked.
+  const cardPosition = pickCardPosition(tx.deps.random);
+  await tx.store.users.update(user.id, { cardChallenge: cardPosition });
+  return { method: 'legacy', cardPosition };
 }
 
 export function stepUp(
@@ -37,15 +42,30 @@ export function stepUp(
 ): Promise<StepUpResult> {
   const why = normalisePurpose(purpose);
   if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
-  return runUseCase(deps, async (tx) => {
-    const { user, contract } = await requireCustomer(tx, actor);
-    // A2: a suspended user is refused before any secret is looked at.
-    if (user.suspended) throw suspended();
-    const token = await loadEffectiveToken(tx.store, contract, user);
-    if (isActive(token)) return otpStepUp(tx, actor, user, token, proof, why);
-    if ('otp' in proof) throw new KinkoError('otp.token_not_active');
-    return legacyStepUp(tx, actor, user, proof, why);
-  });
+  return runUseCase(deps, (tx) => stepUpIn(tx, actor, proof, why));
+}
+
+/**
+ * The step-up inside the caller's transaction, so that the proof and what it authorises commit
+ * together (a transfer's confirmation consumes the OTP step and posts in one transaction, M3).
+ * A refused proof comes back as a Rejection, which the caller returns so that the failure count
+ * and its audit record commit (A2, L1) while nothing else does.
+ */
+export async function stepUpIn(
+  tx: Tx,
+  actor: CustomerActor,
+  proof: StepUpProof,
+  purpose: string,
+): Promise<StepUpResult | Rejection> {
+  const why = normalisePurpose(purpose);
+  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
+  const { user, contract } = await requireCustomer(tx, actor);
+  // A2: a suspended user is refused before any secret is looked at.
+  if (user.suspended) throw suspended();
+  const token = await loadEffectiveToken(tx.store, contract, user);
+  if (isActive(token)) return otpStepUp(tx, actor, user, token, proof, why);
+  if ('otp' in proof) throw new KinkoError('otp.token_not_active');
+  return legacyStepUp(tx, actor, user, proof, why);
 }
 
 async function otpStepUp(

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Kind } from '../schema.ts';
 import { foundation } from './0001_foundation.ts';
 import { ledger } from './0002_ledger.ts';
+import { transfers } from './0003_transfers.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_foundation': foundation(kind),
     '0002_ledger': ledger(kind),
+    '0003_transfers': transfers(kind),
   };
   return { getMigrations: async () => migrations };
 }

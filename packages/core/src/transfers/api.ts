@@ -1,0 +1,72 @@
+/**
+ * The transfer and payee use cases core offers (M2–M4, M6–M8), part of KinkoApi. Create calls
+ * take the request's Idempotency-Key (M3); core refuses a missing or malformed one.
+ */
+import type { CustomerActor, OperatorActor, StepUpProof } from '../api.ts';
+import type { TransferStatus } from '../ports.ts';
+import type { OutboundExport, OutboundFormat } from './outbound.ts';
+import type { ScheduledRun } from './scheduled.ts';
+import type {
+  OutboundItem,
+  PayeeAccountInput,
+  PayeeList,
+  PayeeView,
+  PendingTransfer,
+  TransferInput,
+  TransferReceipt,
+  TransferView,
+} from './views.ts';
+
+export type { OutboundExport, OutboundFormat } from './outbound.ts';
+export type { ScheduledRun } from './scheduled.ts';
+export type * from './views.ts';
+
+export type PayeeInput = PayeeAccountInput & { nickname?: string | null };
+
+export interface TransfersApi {
+  /** 入力 (M3 step 1): fee, the payee as the bank shows it, value date, the proof needed (M2). */
+  enterTransfer(
+    actor: CustomerActor,
+    input: TransferInput,
+    idempotencyKey: string | undefined,
+  ): Promise<PendingTransfer>;
+  /** 確認・実行 (M3 step 2): the step-up, then posted (today) or scheduled (M6); the 受付番号. */
+  confirmTransfer(
+    actor: CustomerActor,
+    transferId: string,
+    proof: StepUpProof,
+    idempotencyKey: string | undefined,
+  ): Promise<TransferReceipt>;
+  /** 予約取消 with the step-up (M5b), until the day before the value date (M6). */
+  cancelScheduledTransfer(
+    actor: CustomerActor,
+    transferId: string,
+    proof: StepUpProof,
+  ): Promise<TransferView>;
+  listTransfers(actor: CustomerActor, opts?: { status?: TransferStatus }): Promise<TransferView[]>;
+  getTransfer(actor: CustomerActor, transferId: string): Promise<TransferView>;
+  /** M6: the job: posts scheduled transfers whose value date has come; idempotent, multi-process safe. */
+  runScheduledTransfers(now?: number): Promise<ScheduledRun>;
+
+  /** 事前登録, the user's own list and 最近10回 (M8). */
+  listPayees(actor: CustomerActor): Promise<PayeeList>;
+  savePayee(actor: CustomerActor, input: PayeeInput, idempotencyKey: string | undefined): Promise<PayeeView>;
+  removeSavedPayee(actor: CustomerActor, payeeId: string): Promise<void>;
+
+  /** B1: 事前登録 from the customer's written form. */
+  registerWrittenPayee(
+    actor: OperatorActor,
+    contractNumber: string,
+    input: PayeeInput,
+    idempotencyKey: string | undefined,
+  ): Promise<PayeeView>;
+  listWrittenPayees(actor: OperatorActor, contractNumber: string): Promise<PayeeView[]>;
+  removeWrittenPayee(actor: OperatorActor, contractNumber: string, payeeId: string): Promise<void>;
+  /** The day's outbound items for the Zengin network (operator, or the CLI as the system). */
+  listOutbound(actor: OperatorActor | { kind: 'system' }, date: string): Promise<OutboundItem[]>;
+  exportOutbound(
+    actor: OperatorActor | { kind: 'system' },
+    date: string,
+    format: OutboundFormat,
+  ): Promise<OutboundExport>;
+}

@@ -1,0 +1,128 @@
+/**
+ * 振込・振替 step 1, 入力 (M3): checks everything that can be checked before the user is asked
+ * for the OTP, and answers with the fee, the payee as the bank will show it, the value date
+ * and the authorisation needed. Nothing moves yet; the transfer waits as 'pending'.
+ */
+import type { CustomerActor } from '../api.ts';
+import type { KinkoDeps, Tx } from '../audit/use-case.ts';
+import { checkValueDate, parseBankDate } from '../calendar/index.ts';
+import { KinkoError } from '../errors.ts';
+import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
+import { newId } from '../identity/ids.ts';
+import { requireUsableAccount } from '../ledger/access.ts';
+import { yen } from '../ledger/yen.ts';
+import type { TransferRecord } from '../ports.ts';
+import { isActive, loadEffectiveToken } from '../tokens/effective.ts';
+import { stepUpChallengeIn } from '../tokens/step-up.ts';
+import { transferFee } from './fees.ts';
+import { runIdempotent } from './idempotency.ts';
+import { parseTransferAmount } from './money.ts';
+import { resolveDestination } from './resolve.ts';
+import { assertSameDayAllowed } from './same-day-rule.ts';
+import { type PendingTransfer, type TransferInput, toTransferView } from './views.ts';
+
+export type TransferContext = CustomerContext & { contractId: string };
+
+export async function transferContext(tx: Tx, actor: CustomerActor): Promise<TransferContext> {
+  const ctx = await requireCustomer(tx, actor);
+  return { ...ctx, contractId: ctx.contract.id };
+}
+
+/** R4: the OTP authorises once the user's token is registered. */
+export async function tokenActive(tx: Tx, ctx: CustomerContext): Promise<boolean> {
+  return isActive(await loadEffectiveToken(tx.store, ctx.contract, ctx.user));
+}
+
+export async function enterTransfer(
+  deps: KinkoDeps,
+  actor: CustomerActor,
+  input: TransferInput,
+  idempotencyKey: unknown,
+): Promise<PendingTransfer> {
+  if (input === null || typeof input !== 'object')
+    throw new KinkoError('request.invalid', 'a transfer is required');
+  // Shape first, outside any transaction: bad input writes nothing.
+  const amount = yen(parseTransferAmount(input.amount));
+  const valueDate = parseBankDate(input.valueDate);
+  return runIdempotent<PendingTransfer, TransferContext>(deps, {
+    key: idempotencyKey,
+    operation: 'transfer.enter',
+    request: { userId: actor?.userId, input },
+    resolve: (tx) => transferContext(tx, actor),
+    run: async (tx, ctx) => {
+      const window = checkValueDate(valueDate, tx.now, deps.config);
+      const from = await requireUsableAccount(tx, ctx, input.fromAccountId);
+      const to = await resolveDestination(tx, ctx, input.to, from);
+      const active = await tokenActive(tx, ctx);
+      assertSameDayAllowed({
+        valueDate,
+        today: window.today,
+        standing: to.standing,
+        loginMethod: ctx.contract.loginMethod,
+        tokenActive: active,
+        latest: window.latest,
+      });
+      const fee = yen(
+        transferFee(
+          {
+            fromBranch: from.branchCode,
+            toBankCode: to.destination.bankCode,
+            toBranch: to.destination.branchCode,
+            amount,
+            valueDate,
+            betweenOwnAccounts: to.kind === 'own',
+          },
+          deps.config,
+        ),
+      );
+      const d = to.destination;
+      const t: TransferRecord = {
+        id: newId(deps.random),
+        contractId: ctx.contract.id,
+        userId: ctx.user.id,
+        kind: to.kind,
+        status: 'pending',
+        fromAccountId: from.id,
+        toAccountId: to.toAccountId,
+        payeeId: to.payeeId,
+        standing: to.standing,
+        bankCode: d.bankCode,
+        bankName: d.bankName,
+        branchCode: d.branchCode,
+        branchName: d.branchName,
+        accountType: d.accountType,
+        accountNumber: d.accountNumber,
+        payeeName: d.name,
+        remitterName: from.holderKana,
+        amount,
+        fee,
+        valueDate,
+        receiptNumber: null,
+        entryId: null,
+        outbound: null,
+        failure: null,
+        createdAt: tx.now,
+        confirmedAt: null,
+        executedAt: null,
+        cancelledAt: null,
+      };
+      await tx.store.transfers.insert(t);
+      // M2: the proof the confirmation will need; for the legacy card, the position asked.
+      const authorisation = await stepUpChallengeIn(tx, ctx);
+      tx.audit({
+        actor,
+        action: 'transfer.entered',
+        subject: t.id,
+        detail: { kind: t.kind, amount, fee, valueDate, standing: t.standing, payee: payeeLabel(t) },
+      });
+      return { transfer: toTransferView(t), authorisation };
+    },
+  });
+}
+
+/** "0005-001-普通-1234567" for audit records: the account, not the name. */
+export function payeeLabel(
+  t: Pick<TransferRecord, 'bankCode' | 'branchCode' | 'accountType' | 'accountNumber'>,
+): string {
+  return `${t.bankCode}-${t.branchCode}-${t.accountType}-${t.accountNumber}`;
+}

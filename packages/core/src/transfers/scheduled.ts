@@ -1,0 +1,119 @@
+/**
+ * Scheduled transfers (予約, M6): debited at the start of the value date by a job, cancellable
+ * with the OTP (M5b) until the day before. The job is safe to run in every server process at
+ * once: each transfer is claimed with a conditional UPDATE, so exactly one process posts it.
+ */
+import type { CustomerActor, StepUpProof } from '../api.ts';
+import { type KinkoDeps, Rejection, runUseCase } from '../audit/use-case.ts';
+import { jstDate } from '../calendar/index.ts';
+import { isKinkoError, KinkoError } from '../errors.ts';
+import { stepUpIn } from '../tokens/step-up.ts';
+import { requireOwnTransfer } from './confirm.ts';
+import { transferContext } from './enter.ts';
+import { executeTransfer } from './execute.ts';
+import { type TransferView, toTransferView } from './views.ts';
+
+export interface ScheduledRun {
+  completed: number;
+  failed: number;
+}
+
+const system = { kind: 'system' } as const;
+const BATCH = 100;
+
+/** Failures that belong to the transfer (DOMAIN §1.8: funds short → the transfer is cancelled). */
+const transferFailures = new Set([
+  'ledger.insufficient_funds',
+  'account.closed',
+  'account.frozen',
+  'account.not_found',
+]);
+
+/**
+ * M6: posts every scheduled transfer whose value date (JST) has come by `now`. Idempotent: a
+ * transfer already taken by this or another process is skipped.
+ */
+export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Promise<ScheduledRun> {
+  const today = jstDate(now ?? deps.clock.now());
+  const result: ScheduledRun = { completed: 0, failed: 0 };
+  const seen = new Set<string>();
+  for (;;) {
+    const due = (await deps.store.transfers.listDue(today, BATCH)).filter((t) => !seen.has(t.id));
+    if (due.length === 0) return result;
+    for (const t of due) {
+      seen.add(t.id);
+      try {
+        const done = await runUseCase(deps, (tx) => executeTransfer(tx, system, t, 'scheduled'));
+        if (done) result.completed++;
+      } catch (e) {
+        if (!isKinkoError(e) || !transferFailures.has(e.code)) throw e;
+        const reason = e.code;
+        // The posting rolled back whole; record the failure in its own transaction, once.
+        const failed = await runUseCase(deps, async (tx) => {
+          const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
+            status: 'failed',
+            failure: reason,
+          });
+          if (moved) {
+            tx.audit({
+              actor: system,
+              action: 'transfer.failed',
+              outcome: 'failure',
+              subject: t.id,
+              contractId: t.contractId,
+              detail: { receiptNumber: t.receiptNumber, reason, amount: t.amount, valueDate: t.valueDate },
+            });
+          }
+          return moved;
+        });
+        if (failed) result.failed++;
+      }
+    }
+  }
+}
+
+/** M6, M5b: 予約取消 with the OTP, until the day before the value date. */
+export async function cancelScheduledTransfer(
+  deps: KinkoDeps,
+  actor: CustomerActor,
+  transferId: string,
+  proof: StepUpProof,
+): Promise<TransferView> {
+  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
+  return runUseCase(deps, async (tx) => {
+    const ctx = await transferContext(tx, actor);
+    const t = await requireOwnTransfer(tx, ctx, transferId);
+    if (t.status !== 'scheduled') {
+      throw new KinkoError('transfer.not_cancellable', `This transfer is ${t.status}.`, { status: t.status });
+    }
+    if (jstDate(tx.now) >= t.valueDate) {
+      throw new KinkoError(
+        'transfer.not_cancellable',
+        'A scheduled transfer can be cancelled until the day before its value date.',
+        {
+          status: t.status,
+          valueDate: t.valueDate,
+        },
+      );
+    }
+    const auth = await stepUpIn(tx, actor, proof, 'transfer.cancel');
+    if (auth instanceof Rejection) return auth;
+    const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
+      status: 'cancelled',
+      cancelledAt: tx.now,
+    });
+    if (!moved) throw new KinkoError('transfer.not_cancellable', 'This transfer is no longer scheduled.');
+    tx.audit({
+      actor,
+      action: 'transfer.cancelled',
+      subject: t.id,
+      detail: {
+        receiptNumber: t.receiptNumber,
+        amount: t.amount,
+        valueDate: t.valueDate,
+        method: auth.method,
+      },
+    });
+    return toTransferView({ ...t, status: 'cancelled', cancelledAt: tx.now });
+  });
+}

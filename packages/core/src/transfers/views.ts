@@ -1,0 +1,183 @@
+/**
+ * What the transfer and payee use cases answer: the payee as the bank will show it (M8), the
+ * amounts in integer yen (M1), never an internal id of another contract.
+ */
+import type { CardPosition } from '../api.ts';
+import { jstDate } from '../calendar/index.ts';
+import type {
+  AccountType,
+  PayeeKind,
+  PayeeRecord,
+  PayeeStandingRecord,
+  TransferKind,
+  TransferRecord,
+  TransferStatus,
+} from '../ports.ts';
+
+/** A payee's account as typed or copied from the written form (M8). */
+export interface PayeeAccountInput {
+  bankCode: string;
+  branchCode: string;
+  accountType: AccountType;
+  accountNumber: string;
+  name: string;
+}
+
+export interface PayeeView {
+  id: string;
+  kind: PayeeKind;
+  /** 受取人番号 (registered payees). */
+  payeeNumber: string | null;
+  bankCode: string;
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  accountType: AccountType;
+  accountNumber: string;
+  name: string;
+  nickname: string | null;
+}
+
+/** 最近10回: an account this contract sent money to recently. */
+export interface RecentPayeeView {
+  bankCode: string;
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  accountType: AccountType;
+  accountNumber: string;
+  name: string;
+  lastValueDate: string;
+}
+
+export interface PayeeList {
+  registered: PayeeView[];
+  saved: PayeeView[];
+  recent: RecentPayeeView[];
+}
+
+/** Where the money goes, as entered (M3 step 1). */
+export type TransferDestinationInput =
+  | { kind: 'own'; accountId: string }
+  | { kind: 'payee'; payeeId: string }
+  | ({ kind: 'typed' } & PayeeAccountInput);
+
+export interface TransferInput {
+  fromAccountId: string;
+  to: TransferDestinationInput;
+  /** Integer yen, as a number or a digit string. */
+  amount: number | string;
+  /** 振込指定日 'YYYY-MM-DD'. */
+  valueDate: string;
+}
+
+export interface TransferView {
+  id: string;
+  kind: TransferKind;
+  status: TransferStatus;
+  receiptNumber: string | null;
+  fromAccountId: string;
+  payee: {
+    payeeId: string | null;
+    standing: PayeeStandingRecord;
+    bankCode: string;
+    bankName: string;
+    branchCode: string;
+    branchName: string;
+    accountType: AccountType;
+    accountNumber: string;
+    name: string;
+  };
+  remitterName: string;
+  amount: number;
+  fee: number;
+  /** amount + fee: what leaves the payer's account. */
+  total: number;
+  valueDate: string;
+  /** True when the value date is the entry date (即日). */
+  sameDay: boolean;
+  failure: string | null;
+  createdAt: number;
+  confirmedAt: number | null;
+  executedAt: number | null;
+  cancelledAt: number | null;
+}
+
+/** M2, R4: how the confirmation must be authorised. */
+export type TransferAuthorisation = { method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition };
+
+export interface PendingTransfer {
+  transfer: TransferView;
+  authorisation: TransferAuthorisation;
+}
+
+export interface TransferReceipt {
+  /** 受付番号. */
+  receiptNumber: string;
+  transfer: TransferView;
+}
+
+export interface OutboundItem {
+  receiptNumber: string;
+  valueDate: string;
+  fromBranchCode: string;
+  fromAccountType: AccountType;
+  fromAccountNumber: string;
+  remitterName: string;
+  bankCode: string;
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  accountType: AccountType;
+  accountNumber: string;
+  payeeName: string;
+  amount: number;
+}
+
+export function toPayeeView(p: PayeeRecord): PayeeView {
+  return {
+    id: p.id,
+    kind: p.kind,
+    payeeNumber: p.payeeNumber,
+    bankCode: p.bankCode,
+    bankName: p.bankName,
+    branchCode: p.branchCode,
+    branchName: p.branchName,
+    accountType: p.accountType,
+    accountNumber: p.accountNumber,
+    name: p.name,
+    nickname: p.nickname,
+  };
+}
+
+export function toTransferView(t: TransferRecord): TransferView {
+  return {
+    id: t.id,
+    kind: t.kind,
+    status: t.status,
+    receiptNumber: t.receiptNumber,
+    fromAccountId: t.fromAccountId,
+    payee: {
+      payeeId: t.payeeId,
+      standing: t.standing,
+      bankCode: t.bankCode,
+      bankName: t.bankName,
+      branchCode: t.branchCode,
+      branchName: t.branchName,
+      accountType: t.accountType,
+      accountNumber: t.accountNumber,
+      name: t.payeeName,
+    },
+    remitterName: t.remitterName,
+    amount: t.amount,
+    fee: t.fee,
+    total: t.amount + t.fee,
+    valueDate: t.valueDate,
+    sameDay: t.valueDate === jstDate(t.createdAt),
+    failure: t.failure,
+    createdAt: t.createdAt,
+    confirmedAt: t.confirmedAt,
+    executedAt: t.executedAt,
+    cancelledAt: t.cancelledAt,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Schemas of the transfer and payee routes (M2–M4, M6–M8), beside schemas.ts so each area keeps
+ * its own file. Codes (bank, branch, account number, amount, date) are only strings or numbers
+ * here: core checks them and answers with its own codes (payee.bank_not_found …), which a
+ * regex here would flatten into request.invalid.
+ */
+import { z } from 'zod';
+import { CardPosition, schemaRegistry } from './schemas.ts';
+
+const text = z.string().max(256);
+const secret = z.string().max(256);
+const AccountType = z.enum(['ordinary', 'current', 'savings']);
+const Standing = z.enum(['own_account', 'registered', 'paid_before', 'first_time']);
+
+/** M3: documented on every create call; core answers idempotency.key_required when absent. */
+export const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .max(256)
+    .optional()
+    .describe('Required. 1–128 printable ASCII characters, new for each new request (M3).'),
+});
+
+const payeeAccount = {
+  bankCode: text,
+  branchCode: text,
+  accountType: AccountType,
+  accountNumber: text,
+  name: text,
+};
+
+export const transferRequests = {
+  enter: z.strictObject({
+    fromAccountId: text,
+    to: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('own'), accountId: text }),
+      z.strictObject({ kind: z.literal('payee'), payeeId: text }),
+      z.strictObject({ kind: z.literal('typed'), ...payeeAccount }),
+    ]),
+    amount: z.union([z.number(), z.string().max(32)]).describe('Integer yen, 1 … 9,999,999,999'),
+    valueDate: text.describe('振込指定日, YYYY-MM-DD (JST)'),
+  }),
+  proof: z.union([
+    z.strictObject({ otp: secret }),
+    z.strictObject({ confirmPin: secret, cardPosition: CardPosition, cardValue: secret }),
+  ]),
+  payee: z.strictObject({ ...payeeAccount, nickname: z.string().max(40).nullable().optional() }),
+};
+
+export const transferParams = {
+  id: z.strictObject({ id: text }),
+  payee: z.strictObject({ number: text, id: text }),
+};
+
+export const transferQuery = z.strictObject({
+  status: z.enum(['pending', 'scheduled', 'completed', 'cancelled', 'failed']).optional(),
+});
+
+export const outboundQuery = z.strictObject({
+  date: text.describe('Value date, YYYY-MM-DD'),
+  format: z.enum(['zengin', 'csv']).optional(),
+});
+
+export const PayeeView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['registered', 'saved']),
+    payeeNumber: z.string().nullable(),
+    bankCode: z.string(),
+    bankName: z.string(),
+    branchCode: z.string(),
+    branchName: z.string(),
+    accountType: AccountType,
+    accountNumber: z.string(),
+    name: z.string(),
+    nickname: z.string().nullable(),
+  })
+  .register(schemaRegistry, { id: 'PayeeView' });
+
+export const PayeeList = z.object({
+  registered: z.array(PayeeView),
+  saved: z.array(PayeeView),
+  recent: z.array(
+    z.object({
+      bankCode: z.string(),
+      bankName: z.string(),
+      branchCode: z.string(),
+      branchName: z.string(),
+      accountType: AccountType,
+      accountNumber: z.string(),
+      name: z.string(),
+      lastValueDate: z.string(),
+    }),
+  ),
+});
+
+export const TransferView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['own', 'same_bank', 'other_bank']),
+    status: z.enum(['pending', 'scheduled', 'completed', 'cancelled', 'failed']),
+    receiptNumber: z.string().nullable(),
+    fromAccountId: z.string(),
+    payee: z.object({
+      payeeId: z.string().nullable(),
+      standing: Standing,
+      bankCode: z.string(),
+      bankName: z.string(),
+      branchCode: z.string(),
+      branchName: z.string(),
+      accountType: AccountType,
+      accountNumber: z.string(),
+      name: z.string(),
+    }),
+    remitterName: z.string(),
+    amount: z.number().int(),
+    fee: z.number().int(),
+    total: z.number().int(),
+    valueDate: z.string(),
+    sameDay: z.boolean(),
+    failure: z.string().nullable(),
+    createdAt: z.number().int(),
+    confirmedAt: z.number().int().nullable(),
+    executedAt: z.number().int().nullable(),
+    cancelledAt: z.number().int().nullable(),
+  })
+  .register(schemaRegistry, { id: 'TransferView' });
+
+export const PendingTransfer = z
+  .object({
+    transfer: TransferView,
+    authorisation: z.discriminatedUnion('method', [
+      z.object({ method: z.literal('otp') }),
+      z.object({ method: z.literal('legacy'), cardPosition: CardPosition }),
+    ]),
+  })
+  .register(schemaRegistry, { id: 'PendingTransfer' });
+
+export const TransferReceipt = z
+  .object({ receiptNumber: z.string(), transfer: TransferView })
+  .register(schemaRegistry, { id: 'TransferReceipt' });
+
+export const OutboundItem = z
+  .object({
+    receiptNumber: z.string(),
+    valueDate: z.string(),
+    fromBranchCode: z.string(),
+    fromAccountType: AccountType,
+    fromAccountNumber: z.string(),
+    remitterName: z.string(),
+    bankCode: z.string(),
+    bankName: z.string(),
+    branchCode: z.string(),
+    branchName: z.string(),
+    accountType: AccountType,
+    accountNumber: z.string(),
+    payeeName: z.string(),
+    amount: z.number().int(),
+  })
+  .register(schemaRegistry, { id: 'OutboundItem' });
