@@ -42,7 +42,7 @@ describe('M4: the same-day rule for first-time payees (一見先)', () => {
     expect(e.details).toMatchObject({ nextPossible: '2025-01-14' }); // 2025-01-13 is 成人の日
   });
 
-  it.each(['registered', 'paid_before', 'own_account'] as const)(
+  it.each(['registered', 'own_account'] as const)(
     'M4: same-day to a %s payee is allowed on ID・パスワード方式 without a token',
     (standing) => {
       expect(
@@ -50,6 +50,17 @@ describe('M4: the same-day rule for first-time payees (一見先)', () => {
       ).toBeNull();
     },
   );
+
+  it('M4: a payee typed and paid before is not registered in writing: no same-day without certificate and token', () => {
+    const paid = { ...base, standing: 'paid_before' as const };
+    expect(sameDayRefusal({ ...paid, loginMethod: 'id_password', tokenActive: true })).toBe(
+      'login_method_id_password',
+    );
+    expect(sameDayRefusal({ ...paid, loginMethod: 'certificate', tokenActive: false })).toBe(
+      'token_not_active',
+    );
+    expect(sameDayRefusal({ ...paid, loginMethod: 'certificate', tokenActive: true })).toBeNull();
+  });
 
   it('M4: a first-time payee may always be scheduled for a later business day', () => {
     expect(

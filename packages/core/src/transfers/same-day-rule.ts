@@ -1,10 +1,11 @@
 /**
- * M4 [seed]: the same-day rule for first-time payees (一見先). After the 2015 fraud wave
- * (DOMAIN §1.8) a shinkin lets money leave the same day only where a thief with a stolen
- * password cannot send it: to a payee the customer registered in writing, to a payee this
- * contract has paid before, or from a contract whose login needs a client certificate and whose
- * user authorises with an active token. A first-time payee otherwise waits for a later business
- * day, which gives the customer time to notice and cancel.
+ * M4 [seed]: the same-day rule. After the 2015 fraud wave (DOMAIN §1.8) a shinkin lets money
+ * leave the same day only where a thief with a stolen password cannot send it: to the
+ * contract's own accounts, to a payee the customer registered in writing (事前登録), or — for
+ * any payee, 一見先 included — from a contract whose login needs a client certificate and whose
+ * user authorises with an active token. Everything else, a payee typed and paid before included
+ * (the notice: without the token a same-day transfer needs the payee 届け出 in writing), waits
+ * for a later business day, which gives the customer time to notice and cancel.
  */
 import { addBusinessDays, type BankDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
@@ -31,9 +32,9 @@ export interface SameDayFacts {
 
 export type SameDayRefusal = 'login_method_id_password' | 'token_not_active';
 
-/** Why a same-day transfer to a first-time payee is refused, or null when it is allowed (M4). */
+/** Why a same-day transfer is refused, or null when it is allowed (M4). */
 export function sameDayRefusal(f: SameDayFacts): SameDayRefusal | null {
-  if (f.valueDate !== f.today || f.standing !== 'first_time') return null;
+  if (f.valueDate !== f.today || f.standing === 'own_account' || f.standing === 'registered') return null;
   if (f.loginMethod !== 'certificate') return 'login_method_id_password';
   if (!f.tokenActive) return 'token_not_active';
   return null;
@@ -51,11 +52,11 @@ export function assertSameDayAllowed(f: SameDayFacts): void {
   const nextPossible = next <= f.latest ? next : null;
   const why =
     reason === 'login_method_id_password'
-      ? 'on ID・パスワード方式 a same-day transfer may go only to a payee registered in writing or paid before'
+      ? 'on ID・パスワード方式 a same-day transfer may go only to a payee registered in writing (事前登録)'
       : 'a same-day transfer to a first-time payee needs an active software token';
   throw new KinkoError(
     'transfer.same_day_not_allowed',
-    `This payee has not been paid before (一見先): ${why}.${nextPossible ? ` Schedule it for ${nextPossible} or later.` : ''}`,
+    `This payee is not registered in writing: ${why}.${nextPossible ? ` Schedule it for ${nextPossible} or later.` : ''}`,
     { reason, nextPossible, valueDate: f.valueDate },
   );
 }

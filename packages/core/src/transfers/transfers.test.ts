@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pins, testBackends, wrongCode } from '../identity/test-bank.ts';
+import { testBackends, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import { mizuho, openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
@@ -155,19 +155,14 @@ describe.each(testBackends())('transfers on $name', (backend) => {
     expect(typed.transfer.payee.standing).toBe('registered');
   });
 
-  it('M4: on 電子証明書方式 a same-day first-time payee needs an active token; a payee paid before does not', async () => {
+  it('M4: on 電子証明書方式 a same-day transfer to a payee not registered in writing needs an active token, even once paid', async () => {
     const noToken = await tb.bank.addUser('user2');
     const e = await failure(tb.enter(noToken, { to: typedOutsider(tb) }));
     expect(e.details).toMatchObject({ reason: 'token_not_active', nextPossible: '2025-01-08' });
     const p = await tb.enter(tb.user, { to: typedOutsider(tb) });
     await tb.bank.kinko.confirmTransfer(tb.user, p.transfer.id, tb.proof(tb.user, p), tb.key());
-    await tb.bank.kinko.issueCard(tb.bank.admin, noToken.userId, { contractPin: pins.contract });
-    await tb.bank.kinko.setConfirmPin(tb.bank.admin, noToken.userId, {
-      confirmPin: '4826',
-      contractPin: pins.contract,
-    });
-    const again = await tb.enter(noToken, { to: typedOutsider(tb) });
-    expect(again.transfer.payee.standing).toBe('paid_before');
+    const again = await failure(tb.enter(noToken, { to: typedOutsider(tb) }));
+    expect(again.details).toMatchObject({ reason: 'token_not_active', nextPossible: '2025-01-08' });
   });
 
   it('M1: a 振込 to another bank debits the payer and credits the outbound clearing account and fee income', async () => {
