@@ -82,6 +82,19 @@ export const errorCodes = {
   'idempotency.key_required': 400,
   'idempotency.key_invalid': 400,
   'idempotency.key_reused': 409,
+  // limits (M5)
+  'transfer.limit_exceeded': 422,
+  'transfer.same_day_unregistered_limit_exceeded': 422,
+  'limits.invalid': 400,
+  'limits.above_ceiling': 422,
+  'limits.per_transfer_above_per_day': 422,
+  'limits.sub_limit_above_per_day': 422,
+  // approvals (M5a)
+  'approval.not_allowed': 403,
+  'approval.same_person': 403,
+  'approval.wrong_order': 409,
+  'approval.expired': 409,
+  'approval.invalid_state': 409,
   // server side
   internal: 500,
   not_found: 404,

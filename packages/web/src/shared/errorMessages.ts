@@ -96,6 +96,23 @@ export const errorMessagesJa: Table = {
   'idempotency.key_required': '送信内容に不備があります。画面を再読み込みしてやり直してください。',
   'idempotency.key_invalid': '送信内容に不備があります。画面を再読み込みしてやり直してください。',
   'idempotency.key_reused': '同じお取引の重複送信です。お取引状況をご確認ください。',
+  'transfer.limit_exceeded':
+    'お振込金額がご利用限度額を超えています。限度額の範囲内の金額でお手続きいただくか、管理者に限度額をご確認ください。',
+  'transfer.same_day_unregistered_limit_exceeded':
+    '事前登録されていないお振込先への当日扱いのお振込が、本日のご利用限度額を超えています。翌営業日以降の日付をご指定ください。',
+  'limits.invalid': '限度額は0円以上の整数（半角数字）で入力してください。',
+  'limits.above_ceiling':
+    '当金庫にお届けのご契約先限度額を超える金額は設定できません。引き上げをご希望の場合はお取引店にお申し込みください。',
+  'limits.per_transfer_above_per_day': '1回あたりの限度額は1日あたりの限度額以下で設定してください。',
+  'limits.sub_limit_above_per_day':
+    '事前登録のないお振込先への当日扱いの限度額は、1日あたりの限度額以下で設定してください。',
+  'approval.not_allowed': 'このお取引を承認・操作する権限がありません。',
+  'approval.same_person':
+    '依頼者ご本人、または既に承認した方は、このお取引を承認できません。別の承認者に承認を依頼してください。',
+  'approval.wrong_order':
+    'このお取引は承認の順序が異なります。一次承認者の承認後に最終承認者が承認してください。',
+  'approval.expired': '承認期限を過ぎたため、このお取引は期限切れとなりました。改めてご依頼ください。',
+  'approval.invalid_state': 'このお取引は現在の状態ではこの操作を行えません。お取引状況をご確認ください。',
   internal: 'システムエラーが発生しました。しばらくお待ちのうえ、再度お試しください。',
   not_found: 'お探しの情報は見つかりません。',
   network: '通信エラーが発生しました。通信環境をご確認のうえ、再度お試しください。',
@@ -190,6 +207,25 @@ export const errorMessagesEn: Table = {
   'idempotency.key_required': 'The request was incomplete. Please reload the page and try again.',
   'idempotency.key_invalid': 'The request was incomplete. Please reload the page and try again.',
   'idempotency.key_reused': 'This request was already sent. Please check the transaction status.',
+  'transfer.limit_exceeded':
+    'The amount exceeds your transfer limit. Enter an amount within the limit, or ask your administrator about the limits.',
+  'transfer.same_day_unregistered_limit_exceeded':
+    "Today's limit for same-day transfers to payees not registered in advance is reached. Choose the next business day or later.",
+  'limits.invalid': 'Enter each limit as a whole number of yen, 0 or more.',
+  'limits.above_ceiling':
+    'A limit cannot be above the contract limit registered with the bank. To raise it, apply at your branch.',
+  'limits.per_transfer_above_per_day': 'The per-transfer limit must not be above the daily limit.',
+  'limits.sub_limit_above_per_day':
+    'The limit for same-day transfers to unregistered payees must not be above the daily limit.',
+  'approval.not_allowed': 'You are not authorised to approve or change this transaction.',
+  'approval.same_person':
+    'The requester, or someone who has already approved it, cannot approve this transaction. Ask another approver.',
+  'approval.wrong_order':
+    'This transaction needs its approvals in order: the first approver, then the final approver.',
+  'approval.expired':
+    'The approval deadline has passed and this transaction has expired. Please request it again.',
+  'approval.invalid_state':
+    'This transaction cannot be changed this way in its current status. Please check its status.',
   internal: 'A system error occurred. Please try again later.',
   not_found: 'Not found.',
   network: 'Could not reach the server. Please check your connection and try again.',
