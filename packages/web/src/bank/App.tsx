@@ -12,11 +12,13 @@ import { bankMessages } from './messages.ts';
 import { OpenAccount } from './OpenAccount.tsx';
 import { OpenContract } from './OpenContract.tsx';
 import { RevokeToken } from './RevokeToken.tsx';
+import { WrittenPayees } from './WrittenPayees.tsx';
 
 const tabs = [
   ['contracts', 'navContracts'],
   ['open', 'navOpen'],
   ['accounts', 'navAccounts'],
+  ['payees', 'navPayees'],
   ['revoke', 'navRevoke'],
   ['audit', 'navAudit'],
 ] as const;
@@ -69,6 +71,9 @@ export function App() {
   else if (section === 'accounts') {
     const contractNumber = route.slice('accounts/'.length);
     body = <OpenAccount key={contractNumber} contractNumber={contractNumber} />;
+  } else if (section === 'payees') {
+    const contractNumber = route.slice('payees/'.length);
+    body = <WrittenPayees key={contractNumber} contractNumber={contractNumber} go={go} />;
   } else if (section === 'revoke') body = <RevokeToken />;
   else if (section === 'audit') body = <Audit />;
   else body = <Contracts go={go} />;

@@ -63,6 +63,13 @@ export function ContractDetail({ number, go }: { number: string; go: (route: str
         >
           {t('openAccountForContract')}
         </button>
+        <button
+          type="button"
+          data-testid="contract-payees"
+          onClick={() => go(`payees/${contract.contractNumber}`)}
+        >
+          {t('navPayees')}
+        </button>
       </div>
       <h2>{t('usersHeading')}</h2>
       <div className="table-wrap">

@@ -1,4 +1,5 @@
 /** The back office's calls (B1, A3, L1), in the kinko_bank session. */
+import type { PayeeView } from '../../../core/src/transfers/views.ts';
 import { api, setCsrfToken } from '../shared/api.ts';
 import type {
   AccountType,
@@ -9,6 +10,8 @@ import type {
   LoginMethod,
   UserView,
 } from '../shared/types.ts';
+
+export type { PayeeView };
 
 export interface Operator {
   id: string;
@@ -82,5 +85,20 @@ export const bankApi = {
     if (opts.contractNumber) q.set('contractNumber', opts.contractNumber);
     return api.get<AuditView[]>(`/api/v1/bank/audit?${q}`);
   },
+  /** 事前登録 (M8, B1): payees registered from the customer's written form. */
+  payees: (n: string) => api.get<PayeeView[]>(`${contract(n)}/payees`),
+  registerPayee: (
+    n: string,
+    input: {
+      bankCode: string;
+      branchCode: string;
+      accountType: AccountType;
+      accountNumber: string;
+      name: string;
+      nickname?: string | null;
+    },
+    idempotencyKey: string,
+  ) => api.post<PayeeView>(`${contract(n)}/payees`, input, { idempotencyKey }),
+  removePayee: (n: string, id: string) => api.del(`${contract(n)}/payees/${encodeURIComponent(id)}`),
   verify: () => api.get<AuditVerification>('/api/v1/bank/audit/verify'),
 };

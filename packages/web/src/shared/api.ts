@@ -38,6 +38,8 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface RequestOptions {
   /** Do not report a 401 to the session-lost handler (login, the first session probe). */
   quiet401?: boolean;
+  /** M3: the Idempotency-Key of a create call; the caller reuses it when retrying the same submission. */
+  idempotencyKey?: string;
 }
 
 export async function request<T>(
@@ -49,6 +51,7 @@ export async function request<T>(
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (unsafe.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -104,6 +107,11 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T = void>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };
+
+/** A new Idempotency-Key for one screen submission (M3). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
 
 /** An error found before any request (e.g. a confirmation that does not match). */
 export function clientError(code: string): ApiError {

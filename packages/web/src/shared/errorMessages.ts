@@ -10,10 +10,12 @@ type ClientCode =
   | 'password.mismatch'
   | 'register.no_user'
   | 'restore.empty'
+  | 'transfer.payee_required'
   | 'unknown';
 type Table = Record<ErrorCode | ClientCode, string>;
 
 export const errorMessagesJa: Table = {
+  'transfer.payee_required': '振込先を選択または入力してください。',
   'request.invalid': '入力内容に誤りがあります。入力内容をご確認ください。',
   'request.too_large': '送信データが大きすぎます。',
   'request.unsupported_media_type': '送信データの形式が正しくありません。',
@@ -125,6 +127,7 @@ export const errorMessagesJa: Table = {
 };
 
 export const errorMessagesEn: Table = {
+  'transfer.payee_required': 'Choose or enter a payee.',
   'request.invalid': 'Some of the input is not valid. Please check it.',
   'request.too_large': 'The request is too large.',
   'request.unsupported_media_type': 'The request format is not supported.',

@@ -9,8 +9,10 @@ import { Header } from './Header.tsx';
 import { Home } from './Home.tsx';
 import { Login } from './Login.tsx';
 import { siteMessages } from './messages.ts';
+import { ScheduledTransfers } from './ScheduledTransfers.tsx';
 import { StatementScreen } from './StatementScreen.tsx';
 import { logout, resume } from './session.ts';
+import { TransferScreen } from './TransferScreen.tsx';
 
 export function App() {
   const t = useT(siteMessages);
@@ -65,6 +67,8 @@ export function App() {
   else if (me.user.role === 'admin' && route.startsWith('users')) {
     body = <AdminArea route={route} go={go} onChanged={refresh} />;
   } else if (route === 'accounts') body = <Balances go={go} />;
+  else if (route === 'transfer') body = <TransferScreen go={go} />;
+  else if (route === 'transfers/scheduled') body = <ScheduledTransfers go={go} />;
   else if (route === 'statement' || route.startsWith('statement/')) {
     body = <StatementScreen accountId={route.slice('statement/'.length)} go={go} />;
   } else body = <Home me={me} go={go} onChanged={refresh} />;

@@ -7,6 +7,7 @@ import { siteMessages } from './messages.ts';
 import { PasswordChange } from './PasswordChange.tsx';
 import { StepUp } from './StepUp.tsx';
 import { TokenStatus } from './TokenStatus.tsx';
+import { TransferMenu } from './TransferMenu.tsx';
 
 export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => void; onChanged: () => void }) {
   const t = useT(siteMessages);
@@ -30,6 +31,7 @@ export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => voi
           <dd data-testid="me-role">{user.role === 'admin' ? t('roleAdmin') : t('roleUser')}</dd>
         </dl>
       </section>
+      <TransferMenu go={go} />
       <InquiryMenu go={go} />
       <TokenStatus user={user} />
       <StepUp onChanged={onChanged} />

@@ -1,0 +1,300 @@
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { accountLabels, accountTypeLabel, accountTypes } from '../shared/accountLabels.ts';
+import { newIdempotencyKey } from '../shared/api.ts';
+import { ErrorBox } from '../shared/ErrorBox.tsx';
+import { Field } from '../shared/Field.tsx';
+import { common, useT } from '../shared/i18n.ts';
+import { Notice } from '../shared/Notice.tsx';
+import type { AccountType } from '../shared/types.ts';
+import { useAction } from '../shared/useAction.ts';
+import { bankApi, type PayeeView } from './bankApi.ts';
+import { payeeMessages } from './payeeMessages.ts';
+
+interface Form {
+  bankCode: string;
+  branchCode: string;
+  accountType: AccountType;
+  accountNumber: string;
+  name: string;
+  nickname: string;
+}
+
+const emptyForm: Form = {
+  bankCode: '',
+  branchCode: '',
+  accountType: 'ordinary',
+  accountNumber: '',
+  name: '',
+  nickname: '',
+};
+
+/**
+ * 事前登録振込先 (M8, B1), #/payees or #/payees/<contract number>: the operator registers the
+ * payees of the customer's written form, lists them and removes them. One Idempotency-Key per
+ * registration, reused when the same registration is retried (M3).
+ */
+export function WrittenPayees({
+  contractNumber: initial,
+  go,
+}: {
+  contractNumber: string;
+  go: (r: string) => void;
+}) {
+  const t = useT(payeeMessages);
+  const a = useT(accountLabels);
+  const c = useT(common);
+  const typeId = useId();
+  const [contractInput, setContractInput] = useState(initial);
+  const [list, setList] = useState<PayeeView[] | null>(null);
+  const [form, setForm] = useState<Form>(emptyForm);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [registered, setRegistered] = useState<PayeeView | null>(null);
+  const [removing, setRemoving] = useState<PayeeView | null>(null);
+  const key = useRef<string | null>(null);
+  const { busy, error, setError, run } = useAction();
+
+  const load = useCallback(async () => {
+    if (!initial) return;
+    try {
+      setList(await bankApi.payees(initial));
+    } catch (e) {
+      setList(null);
+      setError(e);
+    }
+  }, [initial, setError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function edit(next: Form) {
+    key.current = null; // a changed form is a new registration
+    setForm(next);
+  }
+
+  function show(e: FormEvent) {
+    e.preventDefault();
+    go(`payees/${contractInput.trim()}`);
+  }
+
+  async function register(e: FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    setRegistered(null);
+    if (!key.current) key.current = newIdempotencyKey();
+    const k = key.current;
+    const payee = await run(() =>
+      bankApi.registerPayee(
+        initial,
+        {
+          bankCode: form.bankCode.trim(),
+          branchCode: form.branchCode.trim(),
+          accountType: form.accountType,
+          accountNumber: form.accountNumber.trim(),
+          name: form.name.trim(),
+          nickname: form.nickname.trim() || null,
+        },
+        k,
+      ),
+    );
+    if (payee) {
+      key.current = null;
+      setForm(emptyForm);
+      await load();
+      setRegistered(payee);
+      setNotice(t('registered', { number: payee.payeeNumber ?? '' }));
+    }
+  }
+
+  async function remove() {
+    if (!removing) return;
+    const target = removing;
+    const ok = await run(async () => {
+      await bankApi.removePayee(initial, target.id);
+      return true;
+    });
+    if (ok) {
+      setRemoving(null);
+      setRegistered(null);
+      await load();
+      setNotice(t('removed', { number: target.payeeNumber ?? '' }));
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('heading')}</h1>
+      <p>{t('intro')}</p>
+      <form className="panel toolbar" onSubmit={show}>
+        <Field
+          label={t('contractNumber')}
+          hint={t('contractHint')}
+          testId="payees-contract"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          value={contractInput}
+          onValue={setContractInput}
+        />
+        <button type="submit" data-testid="payees-load">
+          {t('show')}
+        </button>
+      </form>
+      <ErrorBox error={error} />
+      <Notice text={notice} />
+      {registered && (
+        <p className="hint" data-testid="payee-result">
+          {t('payeeNumber')}: <strong data-testid="registered-payee-number">{registered.payeeNumber}</strong>{' '}
+          / {registered.bankName} {registered.branchName} /{' '}
+          <span data-testid="registered-payee-name">{registered.name}</span>
+        </p>
+      )}
+      {initial && !list && !error && <p className="loading">{c('loading')}</p>}
+      {initial && list && (
+        <>
+          <h2>
+            {t('listHeading')} <span className="mono">{initial}</span>
+          </h2>
+          {list.length === 0 ? (
+            <p data-testid="payees-empty">{t('empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="grid" data-testid="payees-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('payeeNumber')}</th>
+                    <th scope="col">{t('bank')}</th>
+                    <th scope="col">{t('branch')}</th>
+                    <th scope="col">{t('accountType')}</th>
+                    <th scope="col">{t('accountNumber')}</th>
+                    <th scope="col">{t('name')}</th>
+                    <th scope="col">{t('nickname')}</th>
+                    <th scope="col">{t('operations')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((p) => (
+                    <tr key={p.id} data-testid={`payee-row-${p.payeeNumber ?? p.id}`}>
+                      <th scope="row" className="mono">
+                        {p.payeeNumber}
+                      </th>
+                      <td>
+                        {p.bankName} <span className="mono">({p.bankCode})</span>
+                      </td>
+                      <td>
+                        {p.branchName} <span className="mono">({p.branchCode})</span>
+                      </td>
+                      <td>{accountTypeLabel(a, p.accountType)}</td>
+                      <td className="mono">{p.accountNumber}</td>
+                      <td className="kana">{p.name}</td>
+                      <td>{p.nickname ?? '-'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="small danger"
+                          data-testid={`payee-remove-${p.payeeNumber ?? p.id}`}
+                          disabled={busy}
+                          onClick={() => setRemoving(p)}
+                        >
+                          {t('remove')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {removing && (
+            <div className="panel" data-testid="payee-remove-panel">
+              <p>{t('removeConfirm', { number: removing.payeeNumber ?? '' })}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="danger"
+                  data-testid="payee-remove-confirm"
+                  disabled={busy}
+                  onClick={() => void remove()}
+                >
+                  {t('removeYes')}
+                </button>
+                <button type="button" data-testid="payee-remove-cancel" onClick={() => setRemoving(null)}>
+                  {c('cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          <form className="panel" onSubmit={register} data-testid="payee-form">
+            <h2>{t('formHeading')}</h2>
+            <Field
+              label={t('bankCode')}
+              hint={t('bankCodeHint')}
+              testId="payee-bank"
+              inputMode="numeric"
+              maxLength={4}
+              required
+              value={form.bankCode}
+              onValue={(v) => edit({ ...form, bankCode: v })}
+            />
+            <Field
+              label={t('branchCode')}
+              hint={t('branchCodeHint')}
+              testId="payee-branch"
+              inputMode="numeric"
+              maxLength={3}
+              required
+              value={form.branchCode}
+              onValue={(v) => edit({ ...form, branchCode: v })}
+            />
+            <div className="field">
+              <label htmlFor={typeId}>{t('accountType')}</label>
+              <select
+                id={typeId}
+                data-testid="payee-type"
+                value={form.accountType}
+                onChange={(e) => edit({ ...form, accountType: e.target.value as AccountType })}
+              >
+                {accountTypes.map((k) => (
+                  <option key={k} value={k}>
+                    {accountTypeLabel(a, k)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field
+              label={t('accountNumber')}
+              hint={t('accountNumberHint')}
+              testId="payee-number"
+              inputMode="numeric"
+              maxLength={7}
+              required
+              value={form.accountNumber}
+              onValue={(v) => edit({ ...form, accountNumber: v })}
+            />
+            <Field
+              label={t('name')}
+              hint={t('nameHint')}
+              testId="payee-name"
+              required
+              value={form.name}
+              onValue={(v) => edit({ ...form, name: v })}
+            />
+            <Field
+              label={t('nickname')}
+              hint={t('nicknameHint')}
+              testId="payee-nickname"
+              maxLength={40}
+              value={form.nickname}
+              onValue={(v) => edit({ ...form, nickname: v })}
+            />
+            <div className="actions">
+              <button type="submit" className="primary" data-testid="payee-submit" disabled={busy}>
+                {t('submit')}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

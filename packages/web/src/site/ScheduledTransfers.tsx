@@ -1,0 +1,206 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
+import { ErrorBox } from '../shared/ErrorBox.tsx';
+import { formatDay, formatYen } from '../shared/format.ts';
+import { common, useT } from '../shared/i18n.ts';
+import { Notice } from '../shared/Notice.tsx';
+import { useAction } from '../shared/useAction.ts';
+import { emptyProof, ProofFields, type ProofInput, proofOf } from './ProofFields.tsx';
+import { TransferStatusBadge } from './TransferStatusBadge.tsx';
+import { type TransferAuthorisation, type TransferView, transferApi } from './transferApi.ts';
+import { transferMessages } from './transferMessages.ts';
+
+/** How the rows are named for the tests: the 受付番号, or the id before there is one. */
+const rowKey = (tr: TransferView) => tr.receiptNumber ?? tr.id;
+
+/**
+ * 振込予約照会・取消 (M6, M5b): the user's scheduled transfers, and those cancelled here; 取消
+ * asks the OTP (or 利用者確認暗証番号 and a card position) and is possible until the day before.
+ */
+export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
+  const t = useT(transferMessages);
+  const a = useT(accountLabels);
+  const c = useT(common);
+  const [list, setList] = useState<TransferView[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState<TransferView | null>(null);
+  const [auth, setAuth] = useState<TransferAuthorisation | null>(null);
+  const [proof, setProof] = useState<ProofInput>(emptyProof);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
+
+  const load = useCallback(async () => {
+    try {
+      const all = await transferApi.list();
+      setList(all.filter((tr) => tr.status === 'scheduled' || (tr.status === 'cancelled' && tr.confirmedAt)));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function open(tr: TransferView) {
+    setNotice(null);
+    setError(null);
+    setProof(emptyProof);
+    setAuth(null);
+    setCancelling(tr);
+    const challenge = await run(() => transferApi.challenge());
+    if (challenge) setAuth(challenge);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!cancelling || !auth) return;
+    const target = cancelling;
+    const result = await run(() => transferApi.cancel(target.id, proofOf(auth, proof)));
+    setProof(emptyProof);
+    if (result) {
+      await load();
+      setCancelling(null);
+      setNotice(t('cancelled', { receipt: target.receiptNumber ?? '' }));
+    } else if (auth.method === 'legacy') {
+      // A legacy challenge asks a fresh card position each time.
+      const next = await transferApi.challenge().catch(() => null);
+      if (next) setAuth(next);
+    }
+  }
+
+  return (
+    <>
+      <p className="breadcrumb">{t('breadcrumbScheduled')}</p>
+      <h1>{t('scheduledHeading')}</h1>
+      <p>{t('scheduledIntro')}</p>
+      <ErrorBox error={loadError} />
+      <Notice text={notice} />
+      {cancelling && (
+        <section className="panel" data-testid="cancel-panel" aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{t('cancelHeading')}</h2>
+          <p>{t('cancelIntro')}</p>
+          <ErrorBox error={error} />
+          <dl className="facts">
+            <dt>{t('receiptNumber')}</dt>
+            <dd className="mono" data-testid="cancel-receipt">
+              {cancelling.receiptNumber}
+            </dd>
+            <dt>{t('valueDate')}</dt>
+            <dd>{formatDay(cancelling.valueDate)}</dd>
+            <dt>{t('payee')}</dt>
+            <dd>
+              {cancelling.payee.bankName} {cancelling.payee.branchName}{' '}
+              <span className="kana">{cancelling.payee.name}</span>
+            </dd>
+            <dt>{t('total')}</dt>
+            <dd>{formatYen(cancelling.total)}</dd>
+          </dl>
+          {auth && (
+            <form onSubmit={submit}>
+              <fieldset>
+                <legend>{t('authorisation')}</legend>
+                <ProofFields auth={auth} prefix="cancel" value={proof} onValue={setProof} />
+              </fieldset>
+              <div className="actions">
+                <button type="submit" className="danger" data-testid="cancel-submit" disabled={busy}>
+                  {t('cancelSubmit')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="cancel-back"
+                  disabled={busy}
+                  onClick={() => {
+                    setCancelling(null);
+                    setError(null);
+                  }}
+                >
+                  {t('cancelBack')}
+                </button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
+      {!list && !loadError && <p className="loading">{c('loading')}</p>}
+      {list && (
+        <>
+          <div className="toolbar">
+            <button type="button" data-testid="scheduled-refresh" onClick={() => void load()}>
+              {t('refresh')}
+            </button>
+          </div>
+          {list.length === 0 ? (
+            <p data-testid="scheduled-empty">{t('noScheduled')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="grid" data-testid="scheduled-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('receiptNumber')}</th>
+                    <th scope="col">{t('valueDate')}</th>
+                    <th scope="col">{t('payee')}</th>
+                    <th scope="col" className="num">
+                      {t('amount')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('fee')}
+                    </th>
+                    <th scope="col">{t('status')}</th>
+                    <th scope="col">{t('operations')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((tr) => {
+                    const key = rowKey(tr);
+                    return (
+                      <tr key={tr.id} data-testid={`scheduled-row-${key}`}>
+                        <th scope="row" className="mono">
+                          {tr.receiptNumber}
+                        </th>
+                        <td>{formatDay(tr.valueDate)}</td>
+                        <td>
+                          {tr.payee.bankName} {tr.payee.branchName}{' '}
+                          {accountTypeLabel(a, tr.payee.accountType)}{' '}
+                          <span className="mono">{tr.payee.accountNumber}</span>{' '}
+                          <span className="kana">{tr.payee.name}</span>
+                        </td>
+                        <td className="num">{formatYen(tr.amount)}</td>
+                        <td className="num">{formatYen(tr.fee)}</td>
+                        <td>
+                          <TransferStatusBadge status={tr.status} testId={`scheduled-status-${key}`} />
+                        </td>
+                        <td>
+                          {tr.status === 'scheduled' && (
+                            <button
+                              type="button"
+                              className="small"
+                              data-testid={`scheduled-cancel-${key}`}
+                              disabled={busy}
+                              onClick={() => void open(tr)}
+                            >
+                              {t('cancel')}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <button type="button" data-testid="scheduled-new" onClick={() => go('transfer')}>
+          {t('menuTransfer')}
+        </button>
+      </div>
+      <button type="button" className="link" data-testid="back-home" onClick={() => go('')}>
+        {t('backHome')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useT } from '../shared/i18n.ts';
+import { transferMessages } from './transferMessages.ts';
+
+/** 資金移動 (M2–M8), for every user: 振込・振替 (#/transfer) and 振込予約照会・取消 (#/transfers/scheduled). */
+export function TransferMenu({ go }: { go: (route: string) => void }) {
+  const t = useT(transferMessages);
+  return (
+    <nav className="panel" aria-labelledby="transfer-menu-heading" data-testid="transfer-menu">
+      <h2 id="transfer-menu-heading">{t('menuHeading')}</h2>
+      <ul className="menu-list">
+        <li>
+          <button
+            type="button"
+            className="menu-button"
+            data-testid="menu-transfer"
+            onClick={() => go('transfer')}
+          >
+            {t('menuTransfer')}
+          </button>
+          <small className="hint">{t('menuTransferHint')}</small>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="menu-button"
+            data-testid="menu-scheduled"
+            onClick={() => go('transfers/scheduled')}
+          >
+            {t('menuScheduled')}
+          </button>
+          <small className="hint">{t('menuScheduledHint')}</small>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+/** 資金移動 (M2–M4, M6–M8): transfers and payees (docs/http-api.md). */
+
+import type {
+  PayeeList,
+  PayeeView,
+  PendingTransfer,
+  TransferAuthorisation,
+  TransferInput,
+  TransferReceipt,
+  TransferView,
+} from '../../../core/src/transfers/views.ts';
+import { api } from '../shared/api.ts';
+import type { CardPosition } from '../shared/types.ts';
+
+export type {
+  PayeeList,
+  PayeeView,
+  PendingTransfer,
+  TransferAuthorisation,
+  TransferInput,
+  TransferReceipt,
+  TransferView,
+};
+
+/** The step-up proof of a confirmation or a cancellation (M2, R4). */
+export type Proof = { otp: string } | { confirmPin: string; cardPosition: CardPosition; cardValue: string };
+
+const transfer = (id: string) => `/api/v1/transfers/${encodeURIComponent(id)}`;
+
+export const transferApi = {
+  payees: () => api.get<PayeeList>('/api/v1/payees'),
+  /** 入力: the key is the screen submission's, reused when the same submission is retried (M3). */
+  enter: (input: TransferInput, idempotencyKey: string) =>
+    api.post<PendingTransfer>('/api/v1/transfers', input, { idempotencyKey }),
+  confirm: (id: string, proof: Proof, idempotencyKey: string) =>
+    api.post<TransferReceipt>(`${transfer(id)}/confirm`, proof, { idempotencyKey }),
+  list: () => api.get<TransferView[]>('/api/v1/transfers'),
+  cancel: (id: string, proof: Proof) => api.post<TransferView>(`${transfer(id)}/cancel`, proof),
+  /** What a cancellation asks: the OTP, or the PIN and a card position (the step-up challenge). */
+  challenge: () => api.get<TransferAuthorisation>('/api/v1/step-up'),
+};
