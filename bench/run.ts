@@ -3,10 +3,12 @@
 import { benchCeiling } from './ceiling.ts';
 import { benchHttp } from './http.ts';
 import { benchOtp } from './otp.ts';
+import { benchTransfers } from './transfers.ts';
 
 await benchOtp();
 const ceiling = await benchCeiling();
 const http = await benchHttp();
+const transfers = await benchTransfers(ceiling);
 
 const ratio = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
 console.log('\nOTP step-ups over HTTP against the ceilings');
@@ -15,5 +17,11 @@ for (const f of http) {
   console.log(
     `  ${f.backend.padEnd(8)} ${f.perSecond} req/s = ${ratio(f.perSecond, ceiling.httpHello)} of hello-world, ` +
       `${ratio(f.perSecond, commits)} of the durable single-row commit rate`,
+  );
+}
+for (const f of transfers) {
+  const commits = f.backend === 'sqlite' ? ceiling.sqliteCommits : ceiling.pgCommits16;
+  console.log(
+    `  ${f.backend.padEnd(8)} ${f.perSecond} transfers/s (enter + confirm) = ${ratio(f.perSecond, commits)} of the durable single-row commit rate (goal: at least 50%)`,
   );
 }
