@@ -1,3 +1,5 @@
+import { DEFAULT_OTP_OPERATIONS, type OtpOperation } from './transfers/approval-otp.ts';
+
 /**
  * M7: one generation of the fee table, in force from `effectiveFrom` (a value date, JST) until
  * the next generation. Each pair is [below threshold, from threshold] in integer yen.
@@ -47,6 +49,23 @@ export interface BankConfig {
   scheduleHorizonBusinessDays: number;
   /** M7: fee table generations; the one in force on the value date applies. */
   feeTables: readonly FeeTable[];
+  /**
+   * M5: the bank's ceiling (契約限度額) for a contract the operator has not set one for, in
+   * integer yen: per transfer, per day, and the daily sub-limit for same-day transfers to
+   * unregistered payees (null: only perDay binds).
+   */
+  /**
+   * M5a: how long a request waits for approval (承認期限) after submission; null: until the end
+   * of its value date (JST). Never later than the end of the value date.
+   */
+  approvalTtlMs: number | null;
+  /** M5b: the operations that ask for the OTP (approval-otp.ts; DEFAULT_OTP_OPERATIONS). */
+  otpOperations: readonly OtpOperation[];
+  bankLimitCeiling: {
+    perTransfer: number;
+    perDay: number;
+    sameDayUnregisteredPerDay: number | null;
+  };
 }
 
 export const defaultConfig: BankConfig = {
@@ -77,8 +96,18 @@ export const defaultConfig: BankConfig = {
       otherBank: [275, 440],
     },
   ],
+  approvalTtlMs: null,
+  otpOperations: [...DEFAULT_OTP_OPERATIONS],
+  // DOMAIN §1.6: a shinkin's usual ceiling; the sub-limit keeps a stolen session from emptying
+  // the day's limit to an account the customer never registered.
+  bankLimitCeiling: { perTransfer: 10_000_000, perDay: 30_000_000, sameDayUnregisteredPerDay: 1_000_000 },
 };
 
 export function makeConfig(overrides: Partial<BankConfig> = {}): BankConfig {
-  return { ...defaultConfig, ...overrides, argon2: { ...defaultConfig.argon2, ...overrides.argon2 } };
+  return {
+    ...defaultConfig,
+    ...overrides,
+    argon2: { ...defaultConfig.argon2, ...overrides.argon2 },
+    bankLimitCeiling: { ...defaultConfig.bankLimitCeiling, ...overrides.bankLimitCeiling },
+  };
 }

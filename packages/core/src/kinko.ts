@@ -21,8 +21,11 @@ import { registerToken, removeTokenRegistration } from './tokens/registration.ts
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
+import { getApprovalSettings, listApprovals, setApprovalSettings } from './transfers/approval-settings.ts';
+import { actOnApproval } from './transfers/approvals.ts';
 import { confirmTransfer } from './transfers/confirm.ts';
 import { enterTransfer } from './transfers/enter.ts';
+import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './transfers/limit-settings.ts';
 import { exportOutbound, listOutbound } from './transfers/outbound.ts';
 import {
   listPayees,
@@ -93,6 +96,14 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     listTransfers: (actor, opts) => listTransfers(deps, actor, opts),
     getTransfer: (actor, id) => getTransfer(deps, actor, id),
     runScheduledTransfers: (now) => runScheduledTransfers(deps, now),
+    getLimits: (actor) => getLimits(deps, actor),
+    setLimits: (actor, input) => setLimits(deps, actor, input),
+    setUserPrivileges: (actor, userId, input) => setUserPrivileges(deps, actor, userId, input),
+    setBankLimits: (actor, number, limits) => setBankLimits(deps, actor, number, limits),
+    getApprovalSettings: (actor) => getApprovalSettings(deps, actor),
+    setApprovalSettings: (actor, input) => setApprovalSettings(deps, actor, input),
+    listApprovals: (actor, opts) => listApprovals(deps, actor, opts),
+    actOnApproval: (actor, id, action, proof) => actOnApproval(deps, actor, id, action, proof),
     listPayees: (actor) => listPayees(deps, actor),
     savePayee: (actor, input, key) => savePayee(deps, actor, input, key),
     removeSavedPayee: (actor, id) => removeSavedPayee(deps, actor, id),

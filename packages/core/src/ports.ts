@@ -284,6 +284,59 @@ export interface TransferRecord {
   cancelledAt: number | null;
 }
 
+// --- limits and privileges (M5)
+
+/** Whose limits a settings row holds: the bank's ceiling and the administrator's (per contract), a user's. */
+export type LimitLayerRecord = 'bank' | 'contract' | 'user';
+
+/** One layer's limits in integer yen (the same shape as limit-policy.ts's LayerLimits). */
+export interface LimitSettingsRecord {
+  perTransfer: Yen;
+  perDay: Yen;
+  sameDayUnregisteredPerDay: Yen | null;
+}
+
+/** A daily usage counter: the contract's (bank and contract layers) or the user's. */
+export type LimitScope = 'contract' | 'user';
+
+export interface LimitUsageRecord {
+  used: Yen;
+  usedSameDayUnregistered: Yen;
+}
+
+/** The conditional UPDATE of one counter row (limit-policy.ts, CounterUpdate). */
+export interface LimitCount {
+  add: Yen;
+  usedLimit: Yen | null;
+  addSameDayUnregistered: Yen;
+  sameDayUnregisteredLimit: Yen | null;
+}
+
+// --- approvals (M5a)
+
+export type ApprovalModeRecord = 'none' | 'single' | 'double_ordered' | 'double_unordered';
+
+export interface ApprovalSettingsRecord {
+  mode: ApprovalModeRecord;
+  approverMustDiffer: boolean;
+}
+
+export interface ApprovalRequestRecord {
+  id: string;
+  transferId: string;
+  contractId: string;
+  requesterId: string;
+  /** approval-states.ts ApprovalState. */
+  state: string;
+  mode: ApprovalModeRecord;
+  approverMustDiffer: boolean;
+  /** The approvals given, in order. */
+  approvals: { userId: string; step: 'single' | 'first' | 'final'; at: number }[];
+  expiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** M3: an idempotency key claimed by a create call, with its first result. */
 export interface IdempotencyRecord {
   contractId: string;
@@ -545,6 +598,66 @@ export interface Store {
     paidBefore(contractId: string, account: AccountRef): Promise<boolean>;
     /** Completed other-bank transfers with this value date (the day's outbound Zengin items). */
     listOutbound(valueDate: string): Promise<TransferRecord[]>;
+  };
+
+  limits: {
+    get(layer: LimitLayerRecord, ownerId: string): Promise<LimitSettingsRecord | null>;
+    /** Upsert; null removes the row (no limit set at this layer). */
+    put(
+      layer: LimitLayerRecord,
+      ownerId: string,
+      limits: LimitSettingsRecord | null,
+      at: number,
+    ): Promise<void>;
+    /** The user layers of many users at once (the administrator's screen). */
+    listUsers(userIds: readonly string[]): Promise<Map<string, LimitSettingsRecord>>;
+    /** The counter as it stands (0, 0 when no row). */
+    usage(scope: LimitScope, ownerId: string, day: string): Promise<LimitUsageRecord>;
+    /**
+     * M5, the atomic part: ensures the row, then ONE conditional UPDATE adding `c.add` (and
+     * `c.addSameDayUnregistered`) only while the results stay within the limits. True iff the
+     * row was updated. Exact under concurrent callers in any number of processes (the WHERE is
+     * evaluated on the newest committed row under its write lock). Inside `transaction`.
+     */
+    count(scope: LimitScope, ownerId: string, day: string, c: LimitCount): Promise<boolean>;
+    /** Gives a counted amount back (a cancelled or failed scheduled transfer). Inside `transaction`. */
+    giveBack(
+      scope: LimitScope,
+      ownerId: string,
+      day: string,
+      add: Yen,
+      addSameDayUnregistered: Yen,
+    ): Promise<void>;
+  };
+
+  approvals: {
+    getSettings(contractId: string): Promise<ApprovalSettingsRecord | null>;
+    putSettings(contractId: string, s: ApprovalSettingsRecord, at: number): Promise<void>;
+    insert(r: ApprovalRequestRecord): Promise<void>;
+    get(id: string): Promise<ApprovalRequestRecord | null>;
+    getByTransfer(transferId: string): Promise<ApprovalRequestRecord | null>;
+    /**
+     * The claim: one conditional UPDATE `… WHERE id = ? AND state = from.state AND approvals =
+     * from.approvals`; true iff this call moved the request (exact under concurrent approvers).
+     */
+    transition(
+      id: string,
+      from: Pick<ApprovalRequestRecord, 'state' | 'approvals'>,
+      to: Pick<ApprovalRequestRecord, 'state' | 'approvals' | 'updatedAt'>,
+    ): Promise<boolean>;
+    /** The contract's requests, newest first, optionally in some states, at most `limit`. */
+    listByContract(
+      contractId: string,
+      opts: { states?: string[]; limit: number },
+    ): Promise<ApprovalRequestRecord[]>;
+    /** Requests waiting for approval whose expiresAt <= now (the expiry job). */
+    listDue(now: number, limit: number): Promise<ApprovalRequestRecord[]>;
+  };
+
+  privileges: {
+    /** The user's privileges as stored; null when the administrator never set them. */
+    get(userId: string): Promise<string[] | null>;
+    put(userId: string, privileges: readonly string[], at: number): Promise<void>;
   };
 
   idempotency: {

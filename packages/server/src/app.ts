@@ -25,7 +25,9 @@ import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { approvalRoutes } from './routes/approvals.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { adminLimitRoutes, bankLimitRoutes } from './routes/limits.ts';
 import { bankPayeeRoutes, payeeRoutes } from './routes/payees.ts';
 import { publicRoutes } from './routes/public.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -123,6 +125,9 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(payeeRoutes, { kinko });
   await app.register(bankTransferRoutes, { kinko });
   await app.register(bankPayeeRoutes, { kinko });
+  await app.register(adminLimitRoutes, { kinko });
+  await app.register(bankLimitRoutes, { kinko });
+  await app.register(approvalRoutes, { kinko });
 
   const web = await registerWeb(app, o.webRoot ?? defaultWebRoot);
   app.setNotFoundHandler((request, reply) => web?.(request, reply) ?? notFoundProblem(request, reply));

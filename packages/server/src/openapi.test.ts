@@ -53,6 +53,17 @@ const documented = [
   'get /api/v1/accounts',
   'get /api/v1/accounts/{id}/statement',
   'get /api/v1/accounts/{id}/statement.csv',
+  'get /api/v1/admin/limits',
+  'put /api/v1/admin/limits',
+  'put /api/v1/admin/users/{id}/privileges',
+  'put /api/v1/bank/contracts/{number}/limits',
+  'get /api/v1/admin/approval-settings',
+  'put /api/v1/admin/approval-settings',
+  'get /api/v1/approvals',
+  'post /api/v1/approvals/{id}/approve',
+  'post /api/v1/approvals/{id}/return',
+  'post /api/v1/approvals/{id}/cancel',
+  'post /api/v1/approvals/{id}/withdraw',
 ];
 
 interface Operation {

@@ -136,8 +136,34 @@ export const PendingTransfer = z
   })
   .register(schemaRegistry, { id: 'PendingTransfer' });
 
+/** M5a: an approval request with its transfer. */
+export const ApprovalView = z
+  .object({
+    id: z.string(),
+    state: z
+      .string()
+      .describe(
+        'pending_approval | first_approved | approved | processed | withdrawn | returned | approval_cancelled | expired',
+      ),
+    mode: z.string().describe('single | double_ordered | double_unordered'),
+    approverMustDiffer: z.boolean(),
+    requesterId: z.string(),
+    approvals: z.array(
+      z.object({ userId: z.string(), step: z.enum(['single', 'first', 'final']), at: z.number().int() }),
+    ),
+    expiresAt: z.number().int().nullable().describe('承認期限 (epoch ms)'),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+    transfer: TransferView,
+  })
+  .register(schemaRegistry, { id: 'ApprovalView' });
+
 export const TransferReceipt = z
-  .object({ receiptNumber: z.string(), transfer: TransferView })
+  .object({
+    receiptNumber: z.string(),
+    transfer: TransferView,
+    approval: ApprovalView.optional().describe('M5a: present when the confirmation was a 承認依頼'),
+  })
   .register(schemaRegistry, { id: 'TransferReceipt' });
 
 export const OutboundItem = z

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { atomicCases } from './contract/atomic.ts';
 import { auditCases } from './contract/audit.ts';
 import { ledgerCases } from './contract/ledger.ts';
+import { limitCases } from './contract/limits.ts';
 import { migrationCases } from './contract/migrations.ts';
 import { recordCases } from './contract/records.ts';
 import { transactionCases } from './contract/transactions.ts';
@@ -33,4 +34,5 @@ describe.each(testBackends())('store contract on $name', (backend) => {
   describe('audit chain', () => auditCases(current));
   describe('ledger', () => ledgerCases(current));
   describe('transfers', () => transferCases(current));
+  describe('limits', () => limitCases(current));
 });

@@ -215,6 +215,52 @@ export interface IdempotencyKeysTable {
   created_at: number;
 }
 
+/** M5: primary key (layer, owner_id); 'bank' and 'contract' rows by contract id, 'user' by user id. */
+export interface LimitSettingsTable {
+  layer: string;
+  owner_id: string;
+  per_transfer: number;
+  per_day: number;
+  same_day_unregistered_per_day: number | null;
+  updated_at: number;
+}
+
+/** M5: the daily usage counters; primary key (scope, owner_id, day). */
+export interface LimitUsageTable {
+  scope: string;
+  owner_id: string;
+  day: string;
+  used: number;
+  used_same_day_unregistered: number;
+}
+
+export interface UserPrivilegesTable {
+  user_id: string;
+  privileges: string;
+  updated_at: number;
+}
+
+export interface ApprovalSettingsTable {
+  contract_id: string;
+  mode: string;
+  approver_must_differ: Bool;
+  updated_at: number;
+}
+
+export interface ApprovalRequestsTable {
+  id: string;
+  transfer_id: string;
+  contract_id: string;
+  requester_id: string;
+  state: string;
+  mode: string;
+  approver_must_differ: Bool;
+  approvals: string;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -231,6 +277,11 @@ export interface Database {
   payees: PayeesTable;
   transfers: TransfersTable;
   idempotency_keys: IdempotencyKeysTable;
+  limit_settings: LimitSettingsTable;
+  limit_usage: LimitUsageTable;
+  user_privileges: UserPrivilegesTable;
+  approval_settings: ApprovalSettingsTable;
+  approval_requests: ApprovalRequestsTable;
 }
 
 export type Kind = 'sqlite' | 'postgres';

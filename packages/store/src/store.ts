@@ -6,11 +6,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../../core/src/ports.ts';
 import { accountsRepo } from './repos/accounts.ts';
+import { approvalsRepo } from './repos/approvals.ts';
 import { auditRepo } from './repos/audit.ts';
 import { branchesRepo } from './repos/branches.ts';
 import { contractsRepo } from './repos/contracts.ts';
 import { idempotencyRepo } from './repos/idempotency.ts';
 import { journalRepo } from './repos/journal.ts';
+import { limitsRepo, privilegesRepo } from './repos/limits.ts';
 import { operatorsRepo } from './repos/operators.ts';
 import { payeesRepo } from './repos/payees.ts';
 import { sessionsRepo } from './repos/sessions.ts';
@@ -101,5 +103,8 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     payees: payeesRepo(db),
     transfers: transfersRepo(db),
     idempotency: idempotencyRepo(db),
+    limits: limitsRepo(db),
+    privileges: privilegesRepo(db),
+    approvals: approvalsRepo(db),
   };
 }

@@ -3,10 +3,14 @@
  * take the request's Idempotency-Key (M3); core refuses a missing or malformed one.
  */
 import type { CustomerActor, OperatorActor, StepUpProof } from '../api.ts';
-import type { TransferStatus } from '../ports.ts';
+import type { ApprovalSettingsRecord, TransferStatus } from '../ports.ts';
+import type { ApprovalUserAction } from './approvals.ts';
+import type { LayerLimits, ProposedLimits } from './limit-policy.ts';
+import type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 import type { OutboundExport, OutboundFormat } from './outbound.ts';
 import type { ScheduledRun } from './scheduled.ts';
 import type {
+  ApprovalView,
   OutboundItem,
   PayeeAccountInput,
   PayeeList,
@@ -17,6 +21,11 @@ import type {
   TransferView,
 } from './views.ts';
 
+export type { Privilege } from '../identity/privileges.ts';
+export type { ApprovalSettingsRecord } from '../ports.ts';
+export type { ApprovalUserAction } from './approvals.ts';
+export type { LayerLimits, ProposedLimits } from './limit-policy.ts';
+export type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
 export type { ScheduledRun } from './scheduled.ts';
 export type * from './views.ts';
@@ -47,6 +56,39 @@ export interface TransfersApi {
   getTransfer(actor: CustomerActor, transferId: string): Promise<TransferView>;
   /** M6: the job: posts scheduled transfers whose value date has come; idempotent, multi-process safe. */
   runScheduledTransfers(now?: number): Promise<ScheduledRun>;
+
+  /** M5: the bank's ceiling, the contract's and each user's limits and privileges (administrator). */
+  getLimits(actor: CustomerActor): Promise<LimitsView>;
+  /** M5: ご契約先限度額変更 and per-user limits, within the bank's ceiling; contract PIN (R2). */
+  setLimits(actor: CustomerActor, input: LimitsInput): Promise<LimitsView>;
+  /** M5: 利用権限 of one user; contract PIN (R2). */
+  setUserPrivileges(
+    actor: CustomerActor,
+    userId: string,
+    input: { privileges: unknown; contractPin: string },
+  ): Promise<UserLimitsView>;
+  /** M5: 契約限度額 of one contract (the back office); null: the configured default. */
+  setBankLimits(
+    actor: OperatorActor,
+    contractNumber: string,
+    limits: ProposedLimits | null,
+  ): Promise<LayerLimits>;
+
+  /** M5a: the contract's approval setting (administrator). */
+  getApprovalSettings(actor: CustomerActor): Promise<ApprovalSettingsRecord>;
+  setApprovalSettings(
+    actor: CustomerActor,
+    input: { mode: unknown; approverMustDiffer: unknown; contractPin: string },
+  ): Promise<ApprovalSettingsRecord>;
+  /** M5a: the inbox (what the caller may approve or return) or the caller's own requests. */
+  listApprovals(actor: CustomerActor, opts?: { box?: 'inbox' | 'mine' }): Promise<ApprovalView[]>;
+  /** M5a: 承認 / 差戻し / 承認取消 / 引戻し; the OTP where M5b asks for it (承認 by default). */
+  actOnApproval(
+    actor: CustomerActor,
+    approvalId: string,
+    action: ApprovalUserAction,
+    proof: StepUpProof | undefined,
+  ): Promise<ApprovalView>;
 
   /** 事前登録, the user's own list and 最近10回 (M8). */
   listPayees(actor: CustomerActor): Promise<PayeeList>;

@@ -5,13 +5,16 @@
  */
 import type { CustomerActor, StepUpProof } from '../api.ts';
 import { type KinkoDeps, Rejection, type Tx } from '../audit/use-case.ts';
-import { checkValueDate } from '../calendar/index.ts';
+import { checkValueDate, jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import { requirePrivilege } from '../identity/privileges.ts';
 import type { TransferRecord } from '../ports.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
+import { approvalSettingsOf, submitForApproval } from './approvals.ts';
 import { type TransferContext, tokenActive, transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
 import { runIdempotent } from './idempotency.ts';
+import { countTransfer, precheckLimits } from './limits.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';
 import { type TransferReceipt, toTransferView } from './views.ts';
@@ -28,11 +31,48 @@ export async function requireOwnTransfer(tx: Tx, ctx: TransferContext, id: unkno
 }
 
 /**
- * M5, M5a plug in here: limits (per transfer, per day, the same-day unregistered sub-limit) and
- * approvals are checked in the confirm transaction, after the rules of step 1 and before the
- * OTP is consumed. Today there are neither, so every transfer proceeds.
+ * M5: in the confirm transaction, after the rules of step 1 and before the OTP is consumed: the
+ * user must hold 振込・振替, and the limits as read now must allow the transfer (advisory; the
+ * exact count follows the step-up, in acceptTransfer, so a wrong OTP, which commits its
+ * failure count, never commits a limit count with it).
  */
-export async function authoriseTransfer(_tx: Tx, _ctx: TransferContext, _t: TransferRecord): Promise<void> {}
+export async function authoriseTransfer(tx: Tx, ctx: TransferContext, t: TransferRecord): Promise<void> {
+  await requirePrivilege(tx, ctx.user, 'transfer');
+  await precheckLimits(tx, t, jstDate(tx.now));
+}
+
+/**
+ * Accepts an authorised pending transfer: counts it against the daily limits (M5, exact) and
+ * posts it (value date today) or books it as scheduled (M6), all in the caller's transaction,
+ * so that a refusal or a failed posting rolls back the count too. Null: another request
+ * confirmed it first.
+ */
+export async function acceptTransfer(
+  tx: Tx,
+  actor: CustomerActor,
+  t: TransferRecord,
+  today: string,
+  stamp: { receiptNumber: string; confirmedAt: number },
+  method: string,
+): Promise<TransferRecord | null> {
+  await countTransfer(tx, t, today);
+  if (t.valueDate === today) return executeTransfer(tx, actor, t, 'pending', stamp);
+  const moved = await tx.store.transfers.transition(t.id, 'pending', { status: 'scheduled', ...stamp });
+  if (!moved) return null;
+  tx.audit({
+    actor,
+    action: 'transfer.scheduled',
+    subject: t.id,
+    detail: {
+      receiptNumber: stamp.receiptNumber,
+      amount: t.amount,
+      fee: t.fee,
+      valueDate: t.valueDate,
+      method,
+    },
+  });
+  return { ...t, ...stamp, status: 'scheduled' };
+}
 
 export async function confirmTransfer(
   deps: KinkoDeps,
@@ -56,6 +96,11 @@ export async function confirmTransfer(
           status: t.status,
         });
       }
+      // M5a: a transfer submitted for approval waits for its approvers, not for a confirmation.
+      if (await tx.store.approvals.getByTransfer(t.id))
+        throw new KinkoError('transfer.not_pending', 'This transfer waits for approval.', {
+          status: 'pending_approval',
+        });
       if (tx.now - t.createdAt > PENDING_TTL_MS) {
         throw new KinkoError('transfer.expired', 'This transfer was entered too long ago; enter it again.');
       }
@@ -69,31 +114,14 @@ export async function confirmTransfer(
         latest: window.latest,
       });
       await authoriseTransfer(tx, ctx, t);
+      // M5a: in an approval mode the requester's confirmation is the 承認依頼; nothing moves yet.
+      const settings = await approvalSettingsOf(tx, ctx.contract.id);
+      if (settings.mode !== 'none') return submitForApproval(tx, actor, ctx, t, settings, proof);
       const auth = await stepUpIn(tx, actor, proof, 'transfer.confirm');
       if (auth instanceof Rejection) return auth;
       const receiptNumber = newReceiptNumber(deps.random, tx.now);
       const stamp = { receiptNumber, confirmedAt: tx.now };
-      let done: TransferRecord | null;
-      if (t.valueDate === window.today) {
-        done = await executeTransfer(tx, actor, t, 'pending', stamp);
-      } else {
-        const moved = await tx.store.transfers.transition(t.id, 'pending', { status: 'scheduled', ...stamp });
-        done = moved ? { ...t, ...stamp, status: 'scheduled' } : null;
-        if (done) {
-          tx.audit({
-            actor,
-            action: 'transfer.scheduled',
-            subject: t.id,
-            detail: {
-              receiptNumber,
-              amount: t.amount,
-              fee: t.fee,
-              valueDate: t.valueDate,
-              method: auth.method,
-            },
-          });
-        }
-      }
+      const done = await acceptTransfer(tx, actor, t, window.today, stamp, auth.method);
       // Another confirmation with another key won the claim between our read and our update.
       if (!done)
         throw new KinkoError('transfer.not_pending', 'This transfer was confirmed by another request.');

@@ -9,6 +9,7 @@ import { checkValueDate, parseBankDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
+import { requirePrivilege } from '../identity/privileges.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
 import { yen } from '../ledger/yen.ts';
 import type { TransferRecord } from '../ports.ts';
@@ -16,6 +17,7 @@ import { isActive, loadEffectiveToken } from '../tokens/effective.ts';
 import { stepUpChallengeIn } from '../tokens/step-up.ts';
 import { transferFee } from './fees.ts';
 import { runIdempotent } from './idempotency.ts';
+import { precheckLimits } from './limits.ts';
 import { parseTransferAmount } from './money.ts';
 import { resolveDestination } from './resolve.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';
@@ -50,6 +52,7 @@ export async function enterTransfer(
     request: { userId: actor?.userId, input },
     resolve: (tx) => transferContext(tx, actor),
     run: async (tx, ctx) => {
+      await requirePrivilege(tx, ctx.user, 'transfer');
       const window = checkValueDate(valueDate, tx.now, deps.config);
       const from = await requireUsableAccount(tx, ctx, input.fromAccountId);
       const to = await resolveDestination(tx, ctx, input.to, from);
@@ -106,6 +109,8 @@ export async function enterTransfer(
         executedAt: null,
         cancelledAt: null,
       };
+      // M5: a transfer the limits refuse now is refused before the user is asked for the OTP.
+      await precheckLimits(tx, t, window.today);
       await tx.store.transfers.insert(t);
       // M2: the proof the confirmation will need; for the legacy card, the position asked.
       const authorisation = await stepUpChallengeIn(tx, ctx);

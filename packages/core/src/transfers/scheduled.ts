@@ -8,9 +8,11 @@ import { type KinkoDeps, Rejection, runUseCase } from '../audit/use-case.ts';
 import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
+import { expireApprovals } from './approvals.ts';
 import { requireOwnTransfer } from './confirm.ts';
 import { transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
+import { giveBack } from './limits.ts';
 import { type TransferView, toTransferView } from './views.ts';
 
 export interface ScheduledRun {
@@ -34,6 +36,8 @@ const transferFailures = new Set([
  * transfer already taken by this or another process is skipped.
  */
 export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Promise<ScheduledRun> {
+  // M5a 期限切れ: requests past their 承認期限 first, so that none is approved after it.
+  await expireApprovals(deps, now ?? deps.clock.now());
   const today = jstDate(now ?? deps.clock.now());
   const result: ScheduledRun = { completed: 0, failed: 0 };
   const seen = new Set<string>();
@@ -55,6 +59,8 @@ export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Prom
             failure: reason,
           });
           if (moved) {
+            // M5: the failed transfer's amount no longer counts against the day's limits.
+            await giveBack(tx, t);
             tx.audit({
               actor: system,
               action: 'transfer.failed',
@@ -103,6 +109,8 @@ export async function cancelScheduledTransfer(
       cancelledAt: tx.now,
     });
     if (!moved) throw new KinkoError('transfer.not_cancellable', 'This transfer is no longer scheduled.');
+    // M5: the cancelled amount no longer counts against the value date's limits.
+    await giveBack(tx, t);
     tx.audit({
       actor,
       action: 'transfer.cancelled',

@@ -1,5 +1,7 @@
 /** Test fixture for the transfer tests (not exported by the package): a bank with money in it. */
+
 import type { BankAccountView, CardPosition, CustomerActor, StepUpProof } from '../api.ts';
+import type { BankConfig } from '../config.ts';
 import { openBank, pins, type TestBackend, type TestBank, type TestToken } from '../identity/test-bank.ts';
 import { openTestAccount, otherContract } from '../ledger/test-ledger.ts';
 import type { PendingTransfer, TransferInput } from './views.ts';
@@ -35,8 +37,19 @@ export interface TransferBank {
   ): Promise<PendingTransfer>;
 }
 
-export async function openTransferBank(backend: TestBackend): Promise<TransferBank> {
-  const bank = await openBank(backend);
+/**
+ * M5: the fixture's bank sets no same-day sub-limit by default, so that tests about other rules
+ * can move the fixture's whole balance same-day; the limit tests set the limits they prove.
+ */
+export const liftedCeiling: Partial<BankConfig> = {
+  bankLimitCeiling: { perTransfer: 10_000_000, perDay: 30_000_000, sameDayUnregisteredPerDay: null },
+};
+
+export async function openTransferBank(
+  backend: TestBackend,
+  overrides: Partial<BankConfig> = liftedCeiling,
+): Promise<TransferBank> {
+  const bank = await openBank(backend, overrides);
   await bank.store.transaction((tx) => tx.branches.insert({ code: '002', name: '中央支店' }));
   const user = await bank.addUser('user1');
   const token = await bank.activate();

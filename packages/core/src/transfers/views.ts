@@ -115,6 +115,23 @@ export interface TransferReceipt {
   /** 受付番号. */
   receiptNumber: string;
   transfer: TransferView;
+  /** M5a: in an approval mode, the request now waiting for approval (承認待ち). */
+  approval?: ApprovalView;
+}
+
+/** M5a: an approval request with its transfer. */
+export interface ApprovalView {
+  id: string;
+  state: string;
+  mode: string;
+  approverMustDiffer: boolean;
+  requesterId: string;
+  approvals: { userId: string; step: 'single' | 'first' | 'final'; at: number }[];
+  /** 承認期限 (epoch ms). */
+  expiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  transfer: TransferView;
 }
 
 export interface OutboundItem {

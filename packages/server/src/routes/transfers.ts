@@ -25,7 +25,7 @@ const tags = ['transfers'];
 const read = [{ customerSession: [] }];
 const write = [{ customerSession: [], csrfToken: [] }];
 
-type ProofBody = z.infer<typeof transferRequests.proof>;
+export type ProofBody = z.infer<typeof transferRequests.proof>;
 
 export function proofOf(body: ProofBody): StepUpProof {
   return 'otp' in body

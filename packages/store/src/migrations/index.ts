@@ -7,12 +7,16 @@ import type { Kind } from '../schema.ts';
 import { foundation } from './0001_foundation.ts';
 import { ledger } from './0002_ledger.ts';
 import { transfers } from './0003_transfers.ts';
+import { limits } from './0004_limits.ts';
+import { approvals } from './0005_approvals.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_foundation': foundation(kind),
     '0002_ledger': ledger(kind),
     '0003_transfers': transfers(kind),
+    '0004_limits': limits(kind),
+    '0005_approvals': approvals(kind),
   };
   return { getMigrations: async () => migrations };
 }

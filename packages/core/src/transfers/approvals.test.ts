@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CustomerActor } from '../api.ts';
+import { pins, testBackends } from '../identity/test-bank.ts';
+import { failure } from '../identity/test-failure.ts';
+import { verifyLedger } from '../ledger/verify.ts';
+import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
+
+/** 2025-01-08 00:00:30 JST: past the end of the value date 2025-01-07, the default 承認期限. */
+const NEXT_DAY = Date.UTC(2025, 0, 7, 15, 0, 30);
+const STEP = 30_000;
+
+interface Approver {
+  actor: CustomerActor;
+  otp(): { otp: string };
+}
+
+describe.each(testBackends())('M5a approvals on $name', (backend) => {
+  let tb: TransferBank;
+  beforeEach(async () => {
+    tb = await openTransferBank(backend);
+  });
+  afterEach(() => tb.bank.cleanup());
+
+  const kinko = () => tb.bank.kinko;
+  const balance = async (id: string) => (await tb.bank.store.accounts.get(id))?.balance;
+  const ledgerOk = async () => expect((await verifyLedger(tb.bank.store)).problems).toEqual([]);
+  const grant = (userId: string, privileges: string[]) =>
+    kinko().setUserPrivileges(tb.bank.admin, userId, { privileges, contractPin: pins.contract });
+  const settings = (mode: string, approverMustDiffer = true) =>
+    kinko().setApprovalSettings(tb.bank.admin, { mode, approverMustDiffer, contractPin: pins.contract });
+
+  /** A user with a token of their own (individual mode, R3) and the given approval privileges. */
+  async function approver(loginId: string, privileges: string[]): Promise<Approver> {
+    const actor = await tb.bank.addUser(loginId);
+    const token = await tb.bank.activate();
+    await kinko().registerToken(tb.bank.admin, {
+      serial: token.serial,
+      otp: token.code(),
+      contractPin: pins.contract,
+      userIds: [actor.userId],
+    });
+    await grant(actor.userId, ['transfer', 'inquiry', ...privileges]);
+    return {
+      actor,
+      otp: () => {
+        tb.bank.clock.advance(STEP); // a fresh step for every proof (T2)
+        return { otp: token.code() };
+      },
+    };
+  }
+
+  /** The requester enters and confirms: in an approval mode, a request 承認待ち. */
+  async function submit(amount = 10_000) {
+    const p = await tb.enter(tb.user, { to: typedOutsider(tb), amount });
+    const r = await kinko().confirmTransfer(tb.user, p.transfer.id, tb.proof(tb.user, p), tb.key());
+    const id = r.approval?.id;
+    if (!id) throw new Error('no approval request');
+    return { id, transferId: p.transfer.id, receipt: r };
+  }
+
+  it('M5a single: the confirm creates a request and moves nothing; the approval (OTP) posts it once', async () => {
+    await settings('single', true);
+    await grant(tb.user.userId, ['transfer', 'inquiry', 'approve']);
+    const a = await approver('approver1', ['approve']);
+    const { id, transferId, receipt } = await submit();
+    expect(receipt.approval).toMatchObject({ state: 'pending_approval', mode: 'single', approvals: [] });
+    expect(receipt.transfer.status).toBe('pending');
+    expect(await balance(tb.outsider.id)).toBe(0);
+    // approverMustDiffer: the requester, though an approver, cannot approve their own request.
+    expect(
+      (await failure(kinko().actOnApproval(tb.user, id, 'approve', { otp: tb.token.code(1) }))).code,
+    ).toBe('approval.same_person');
+    expect((await kinko().listApprovals(a.actor)).map((r) => r.id)).toEqual([id]);
+    expect(await kinko().listApprovals(tb.user)).toEqual([]);
+    const done = await kinko().actOnApproval(a.actor, id, 'approve', a.otp());
+    expect(done.state).toBe('processed');
+    expect(done.transfer).toMatchObject({ status: 'completed', receiptNumber: receipt.receiptNumber });
+    expect(await balance(tb.outsider.id)).toBe(10_000);
+    expect((await failure(kinko().actOnApproval(a.actor, id, 'approve', a.otp()))).code).toBe(
+      'approval.invalid_state',
+    );
+    expect(await balance(tb.outsider.id)).toBe(10_000);
+    const retry = await failure(kinko().confirmTransfer(tb.user, transferId, { otp: '000000' }, tb.key()));
+    expect(retry.code).toBe('transfer.not_pending');
+    const actions = (await tb.bank.store.audit.list({ limit: 40, descending: true })).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'approval.settings_set',
+        'approval.submitted',
+        'approval.approve',
+        'approval.process',
+        'transfer.executed',
+      ]),
+    );
+    await ledgerOk();
+  });
+
+  it('M5a double ordered: the 最終承認者 first is refused; 一次 then 最終 posts', async () => {
+    await settings('double_ordered');
+    const first = await approver('first1', ['first_approve']);
+    const final = await approver('final1', ['final_approve']);
+    const { id } = await submit();
+    expect((await failure(kinko().actOnApproval(final.actor, id, 'approve', final.otp()))).code).toBe(
+      'approval.wrong_order',
+    );
+    expect((await kinko().actOnApproval(first.actor, id, 'approve', first.otp())).state).toBe(
+      'first_approved',
+    );
+    expect(await balance(tb.outsider.id)).toBe(0);
+    expect((await kinko().actOnApproval(final.actor, id, 'approve', final.otp())).state).toBe('processed');
+    expect(await balance(tb.outsider.id)).toBe(10_000);
+    await ledgerOk();
+  });
+
+  it('M5a 承認取消: the 一次承認者 takes the approval back before processing; the transfer is cancelled', async () => {
+    await settings('double_ordered');
+    const first = await approver('first1', ['first_approve']);
+    const final = await approver('final1', ['final_approve']);
+    const { id } = await submit();
+    expect((await failure(kinko().actOnApproval(final.actor, id, 'cancel_approval', undefined))).code).toBe(
+      'approval.not_allowed',
+    );
+    await kinko().actOnApproval(first.actor, id, 'approve', first.otp());
+    const cancelled = await kinko().actOnApproval(first.actor, id, 'cancel_approval', undefined);
+    expect(cancelled).toMatchObject({ state: 'approval_cancelled', transfer: { status: 'cancelled' } });
+    expect((await failure(kinko().actOnApproval(final.actor, id, 'approve', final.otp()))).code).toBe(
+      'approval.invalid_state',
+    );
+    expect(await balance(tb.outsider.id)).toBe(0);
+    await ledgerOk();
+  });
+
+  it('M5a double unordered: the same person twice is refused; two different approvers post', async () => {
+    await settings('double_unordered', false);
+    const a = await approver('a1', ['approve']);
+    const b = await approver('b1', ['approve']);
+    const { id } = await submit();
+    expect((await kinko().actOnApproval(a.actor, id, 'approve', a.otp())).state).toBe('pending_approval');
+    expect((await failure(kinko().actOnApproval(a.actor, id, 'approve', a.otp()))).code).toBe(
+      'approval.same_person',
+    );
+    expect(await balance(tb.outsider.id)).toBe(0);
+    expect((await kinko().actOnApproval(b.actor, id, 'approve', b.otp())).state).toBe('processed');
+    expect(await balance(tb.outsider.id)).toBe(10_000);
+    await ledgerOk();
+  });
+
+  it('M5a: approverMustDiffer off lets a requester with 承認 approve their own request', async () => {
+    await settings('single', false);
+    await grant(tb.user.userId, ['transfer', 'approve']);
+    const { id } = await submit();
+    tb.bank.clock.advance(STEP);
+    const done = await kinko().actOnApproval(tb.user, id, 'approve', { otp: tb.token.code() });
+    expect(done.state).toBe('processed');
+    await ledgerOk();
+  });
+
+  it('M5a: 引戻し by the requester only, 差戻し by an approver; both cancel the transfer, nothing moves', async () => {
+    await settings('single');
+    const a = await approver('a1', ['approve']);
+    const one = await submit();
+    expect((await failure(kinko().actOnApproval(a.actor, one.id, 'withdraw', undefined))).code).toBe(
+      'approval.not_allowed',
+    );
+    const withdrawn = await kinko().actOnApproval(tb.user, one.id, 'withdraw', undefined);
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', transfer: { status: 'cancelled' } });
+    expect((await failure(kinko().actOnApproval(a.actor, one.id, 'approve', a.otp()))).code).toBe(
+      'approval.invalid_state',
+    );
+    const two = await submit();
+    const returned = await kinko().actOnApproval(a.actor, two.id, 'return', undefined);
+    expect(returned).toMatchObject({ state: 'returned', transfer: { status: 'cancelled' } });
+    expect(await balance(tb.outsider.id)).toBe(0);
+    expect(await kinko().listApprovals(a.actor)).toEqual([]);
+    expect((await kinko().listApprovals(tb.user, { box: 'mine' })).map((r) => r.state).sort()).toEqual([
+      'returned',
+      'withdrawn',
+    ]);
+    await ledgerOk();
+  });
+
+  it('M5a 期限切れ: the job expires a request at the end of its value date; an approval after it is refused', async () => {
+    await settings('single');
+    const a = await approver('a1', ['approve']);
+    const { id, transferId } = await submit();
+    tb.bank.clock.ms = NEXT_DAY;
+    await kinko().runScheduledTransfers();
+    const [mine] = await kinko().listApprovals(tb.user, { box: 'mine' });
+    expect(mine).toMatchObject({ id, state: 'expired', transfer: { id: transferId, status: 'cancelled' } });
+    expect((await failure(kinko().actOnApproval(a.actor, id, 'approve', a.otp()))).code).toBe(
+      'approval.expired',
+    );
+    expect(await balance(tb.outsider.id)).toBe(0);
+    await ledgerOk();
+  });
+
+  it('M5a, M5: the final approval counts the limits; over them it is refused and nothing moves', async () => {
+    await settings('single');
+    const a = await approver('a1', ['approve']);
+    const one = await submit(60_000);
+    const two = await submit(60_000);
+    await kinko().setLimits(tb.bank.admin, {
+      contractPin: pins.contract,
+      contract: { perTransfer: 100_000, perDay: 100_000, sameDayUnregisteredPerDay: null },
+    });
+    expect((await kinko().actOnApproval(a.actor, one.id, 'approve', a.otp())).state).toBe('processed');
+    const e = await failure(kinko().actOnApproval(a.actor, two.id, 'approve', a.otp()));
+    expect(e).toMatchObject({
+      code: 'transfer.limit_exceeded',
+      details: { layer: 'contract', remaining: 40_000 },
+    });
+    expect(await balance(tb.outsider.id)).toBe(60_000);
+    await ledgerOk();
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * M5: limit settings, the daily usage counters and per-user privileges. The counter's one
+ * conditional UPDATE is the contract of core/src/transfers/limit-policy.ts (module doc).
+ */
+import { sql } from 'kysely';
+import type { LimitSettingsRecord, Store } from '../../../core/src/ports.ts';
+import { asYen, type Executor } from './shared.ts';
+
+interface SettingsRow {
+  per_transfer: number;
+  per_day: number;
+  same_day_unregistered_per_day: number | null;
+}
+
+function toLimits(r: SettingsRow): LimitSettingsRecord {
+  const sub = r.same_day_unregistered_per_day;
+  return {
+    perTransfer: asYen(Number(r.per_transfer)),
+    perDay: asYen(Number(r.per_day)),
+    sameDayUnregisteredPerDay: sub === null ? null : asYen(Number(sub)),
+  };
+}
+
+export function limitsRepo(db: Executor): Store['limits'] {
+  return {
+    async get(layer, ownerId) {
+      const row = await db()
+        .selectFrom('limit_settings')
+        .select(['per_transfer', 'per_day', 'same_day_unregistered_per_day'])
+        .where('layer', '=', layer)
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirst();
+      return row ? toLimits(row) : null;
+    },
+    async put(layer, ownerId, limits, at) {
+      if (limits === null) {
+        await db()
+          .deleteFrom('limit_settings')
+          .where('layer', '=', layer)
+          .where('owner_id', '=', ownerId)
+          .execute();
+        return;
+      }
+      const values = {
+        per_transfer: limits.perTransfer,
+        per_day: limits.perDay,
+        same_day_unregistered_per_day: limits.sameDayUnregisteredPerDay,
+        updated_at: at,
+      };
+      await db()
+        .insertInto('limit_settings')
+        .values({ layer, owner_id: ownerId, ...values })
+        .onConflict((oc) => oc.columns(['layer', 'owner_id']).doUpdateSet(values))
+        .execute();
+    },
+    async listUsers(userIds) {
+      const out = new Map<string, LimitSettingsRecord>();
+      if (userIds.length === 0) return out;
+      const rows = await db()
+        .selectFrom('limit_settings')
+        .select(['owner_id', 'per_transfer', 'per_day', 'same_day_unregistered_per_day'])
+        .where('layer', '=', 'user')
+        .where('owner_id', 'in', userIds)
+        .execute();
+      for (const r of rows) out.set(r.owner_id, toLimits(r));
+      return out;
+    },
+    async usage(scope, ownerId, day) {
+      const row = await db()
+        .selectFrom('limit_usage')
+        .select(['used', 'used_same_day_unregistered'])
+        .where('scope', '=', scope)
+        .where('owner_id', '=', ownerId)
+        .where('day', '=', day)
+        .executeTakeFirst();
+      return {
+        used: asYen(Number(row?.used ?? 0)),
+        usedSameDayUnregistered: asYen(Number(row?.used_same_day_unregistered ?? 0)),
+      };
+    },
+    async count(scope, ownerId, day, c) {
+      await db()
+        .insertInto('limit_usage')
+        .values({ scope, owner_id: ownerId, day, used: 0, used_same_day_unregistered: 0 })
+        .onConflict((oc) => oc.columns(['scope', 'owner_id', 'day']).doNothing())
+        .execute();
+      // limit-policy.ts step 2: the WHERE re-checks against the newest committed row under its
+      // write lock (PostgreSQL READ COMMITTED; SQLite's one writer), so no two transfers can
+      // both take the last room. A null limit is left out; the row is still counted.
+      const within = [sql`scope = ${scope}`, sql`owner_id = ${ownerId}`, sql`day = ${day}`];
+      if (c.usedLimit !== null) within.push(sql`used + ${c.add} <= ${c.usedLimit}`);
+      if (c.sameDayUnregisteredLimit !== null)
+        within.push(
+          sql`used_same_day_unregistered + ${c.addSameDayUnregistered} <= ${c.sameDayUnregisteredLimit}`,
+        );
+      const result = await sql`
+        update limit_usage
+        set used = used + ${c.add},
+            used_same_day_unregistered = used_same_day_unregistered + ${c.addSameDayUnregistered}
+        where ${sql.join(within, sql` and `)}`.execute(db());
+      return Number(result.numAffectedRows ?? 0n) === 1;
+    },
+    async giveBack(scope, ownerId, day, add, addSameDayUnregistered) {
+      await sql`
+        update limit_usage
+        set used = used - ${add},
+            used_same_day_unregistered = used_same_day_unregistered - ${addSameDayUnregistered}
+        where scope = ${scope} and owner_id = ${ownerId} and day = ${day}`.execute(db());
+    },
+  };
+}
+
+export function privilegesRepo(db: Executor): Store['privileges'] {
+  return {
+    async get(userId) {
+      const row = await db()
+        .selectFrom('user_privileges')
+        .select('privileges')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      if (!row) return null;
+      return row.privileges === '' ? [] : row.privileges.split(',');
+    },
+    async put(userId, privileges, at) {
+      const value = privileges.join(',');
+      await db()
+        .insertInto('user_privileges')
+        .values({ user_id: userId, privileges: value, updated_at: at })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ privileges: value, updated_at: at }))
+        .execute();
+    },
+  };
+}
