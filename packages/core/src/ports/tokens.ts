@@ -1,0 +1,39 @@
+export type TokenStatus = 'activated' | 'registered' | 'revoked' | 'expired';
+
+export interface TokenRecord {
+  id: string;
+  serial: string;
+  /** Seed sealed by the Kek with associated data `seed:<tokenId>` (T6). */
+  seedCiphertext: Uint8Array;
+  status: TokenStatus;
+  /** Highest accepted time step; -1 before any (T2). */
+  lastStep: number;
+  /** Observed drift in steps, bounded (T3). */
+  drift: number;
+  contractId: string | null;
+  createdAt: number;
+  /** An activated token not registered by then expires (T5). */
+  expiresAt: number;
+  registeredAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface TokensStore {
+  insert(t: TokenRecord): Promise<void>; // duplicate serial → Error with code 'unique'
+  get(id: string): Promise<TokenRecord | null>;
+  getBySerial(serial: string): Promise<TokenRecord | null>;
+  update(
+    id: string,
+    patch: Partial<Pick<TokenRecord, 'status' | 'contractId' | 'registeredAt' | 'revokedAt' | 'expiresAt'>>,
+  ): Promise<void>;
+  /**
+   * T2, the heart of one-time use: a single conditional UPDATE
+   * `SET last_step = step, drift = drift WHERE id = ? AND last_step < step AND status IN
+   * ('activated','registered')`. Returns true iff this call moved last_step forward. Exact
+   * under any number of concurrent callers in any number of processes.
+   */
+  consumeStep(id: string, step: number, drift: number): Promise<boolean>;
+  /** Marks activated tokens whose expiresAt <= now as expired; returns how many. */
+  expireUnregistered(now: number): Promise<number>;
+  listByContract(contractId: string): Promise<TokenRecord[]>;
+}
