@@ -6,87 +6,12 @@
  * its audit record. The fixtures (users, tokens, sessions) are written straight through the
  * Store, because argon2 for thousands of logins would dominate the run.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createAesGcmKek, demoBank, totp } from '@kinko/core';
-import { openStore } from '@kinko/store';
+import { totp } from '@kinko/core';
 import autocannon from 'autocannon';
-import { type Backend, backendNames, kinkoCli, makeBackend, startServer } from '../e2e/harness.ts';
+import { backendNames, kinkoCli, makeBackend, startServer } from '../e2e/harness.ts';
+import { type TransferUser, transferUsers } from './transfers.ts';
 
 const USERS = 3000;
-const random = { bytes: (n: number) => new Uint8Array(randomBytes(n)) };
-
-interface Fixture {
-  cookie: string;
-  csrf: string;
-  seed: Uint8Array;
-}
-
-async function fixtures(backend: Backend): Promise<Fixture[]> {
-  const env = backend.env;
-  const store = await openStore(env.KINKO_DB ?? '', { pgSchema: env.KINKO_PG_SCHEMA });
-  const kek = createAesGcmKek(new Uint8Array(Buffer.from(env.KINKO_KEK ?? '', 'base64')), random);
-  const contract = await store.contracts.getByNumber(demoBank.contract.contractNumber);
-  if (!contract) throw new Error('demo contract missing');
-  const now = Date.now();
-  const out: Fixture[] = [];
-  const batch = 250;
-  for (let start = 0; start < USERS; start += batch) {
-    await store.transaction(async (tx) => {
-      for (let i = start; i < Math.min(USERS, start + batch); i++) {
-        const seed = random.bytes(20);
-        const tokenId = `bench-token-${i}`;
-        const userId = `bench-user-${i}`;
-        await tx.tokens.insert({
-          id: tokenId,
-          serial: `BENCH${i}`, // never looked up by serial here
-          seedCiphertext: kek.seal(seed, `seed:${tokenId}`),
-          status: 'registered',
-          lastStep: -1,
-          drift: 0,
-          contractId: contract.id,
-          createdAt: now,
-          expiresAt: now + 86_400_000,
-          registeredAt: now,
-          revokedAt: null,
-        });
-        await tx.users.insert({
-          id: userId,
-          contractId: contract.id,
-          loginId: `bench${i}`,
-          name: `bench ${i}`,
-          role: 'user',
-          passwordHash: 'unused',
-          passwordFailures: 0,
-          loginLocked: false,
-          otpFailures: 0,
-          confirmPinFailures: 0,
-          suspended: false,
-          confirmPinHash: null,
-          cardCiphertext: null,
-          tokenId,
-          cardChallenge: null,
-          removed: false,
-          createdAt: now,
-        });
-        const cookie = randomBytes(32).toString('base64url');
-        const csrf = randomBytes(32).toString('base64url');
-        await tx.sessions.insert({
-          id: createHash('sha256').update(cookie).digest('hex'),
-          realm: 'customer',
-          subjectId: userId,
-          contractId: contract.id,
-          csrfToken: csrf,
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: now + 3_600_000,
-        });
-        out.push({ cookie: `kinko_session=${cookie}`, csrf, seed });
-      }
-    });
-  }
-  await store.close();
-  return out;
-}
 
 export interface HttpFigures {
   backend: string;
@@ -101,7 +26,7 @@ async function run(name: 'sqlite' | 'postgres'): Promise<HttpFigures> {
   const backend = await makeBackend(name);
   try {
     await kinkoCli(backend, ['demo', '--no-serve']);
-    const users = await fixtures(backend);
+    const users = await transferUsers(backend, { count: USERS, prefix: 'bench' });
     const server = await startServer(backend);
     try {
       let next = 0;
@@ -115,7 +40,7 @@ async function run(name: 'sqlite' | 'postgres'): Promise<HttpFigures> {
             method: 'POST',
             path: '/api/v1/step-up',
             setupRequest: (req) => {
-              const u = users[next++ % users.length] as Fixture;
+              const u = users[next++ % users.length] as TransferUser;
               req.headers = {
                 'content-type': 'application/json',
                 cookie: u.cookie,
