@@ -297,7 +297,8 @@ export interface KinkoApi extends TransfersApi {
     actor: OperatorActor,
     opts: { afterSeq?: number; limit: number; contractNumber?: string },
   ): Promise<AuditView[]>;
-  verifyAudit(): Promise<AuditVerification>;
+  /** L1: walks the hash chain; a back-office act, checked and audited like the others (B1). */
+  verifyAudit(actor: OperatorActor): Promise<AuditVerification>;
 
   // --- ledger (M1, M9)
   /** B1: opens an account at a branch, for a contract or none, with an opening deposit from vault cash. */

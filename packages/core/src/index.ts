@@ -2,6 +2,7 @@
 export * from './api.ts';
 export { canonicalJson, GENESIS_HASH, recordHash } from './audit/chain.ts';
 export type { Actor, AuditEvent } from './audit/use-case.ts';
+export { verifyChain } from './audit/verify.ts';
 export { type BankDate, isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
 export * from './config.ts';
 export { type DemoLogin, type DemoSeed, demoBank, seedDemo } from './demo.ts';

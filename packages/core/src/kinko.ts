@@ -1,6 +1,6 @@
 import type { KinkoApi } from './api.ts';
 import type { KinkoDeps } from './audit/use-case.ts';
-import { verifyChain } from './audit/verify.ts';
+import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
 import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
@@ -82,7 +82,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
       restoreAdministrator(deps, actor, contractNumber, input),
     revokeToken: (actor, serial) => revokeToken(deps, actor, serial),
     readAudit: (actor, opts) => readAudit(deps, actor, opts),
-    verifyAudit: () => verifyChain(deps.store),
+    verifyAudit: (actor) => verifyAuditAs(deps, actor),
 
     openAccount: (actor, input) => openAccount(deps, actor, input),
     listAccounts: (actor) => listAccounts(deps, actor),

@@ -108,7 +108,7 @@ describe.each(testBackends())('audit chain on $name', (backend) => {
       expect(actions, action).toContain(action);
     }
     const head = await bank.store.audit.head();
-    expect(await bank.kinko.verifyAudit()).toEqual({ ok: true, count: head.seq });
+    expect(await bank.kinko.verifyAudit(bank.operator)).toEqual({ ok: true, count: head.seq });
     const own = await bank.kinko.readAudit(bank.operator, {
       limit: 1000,
       contractNumber: bank.contractNumber,
@@ -120,30 +120,39 @@ describe.each(testBackends())('audit chain on $name', (backend) => {
     );
   });
 
+  it('B1 L1: only a bank operator verifies the chain from the API, and each verification is audited', async () => {
+    expect((await failure(bank.kinko.verifyAudit(bank.admin as never))).code).toBe('auth.forbidden');
+    const before = await bank.store.audit.head();
+    expect(await bank.kinko.verifyAudit(bank.operator)).toEqual({ ok: true, count: before.seq });
+    const [last] = await bank.store.audit.list({ limit: 1, descending: true });
+    expect(last).toMatchObject({ action: 'audit.verified', actorType: 'operator', outcome: 'success' });
+    expect(await bank.kinko.verifyAudit(bank.operator)).toEqual({ ok: true, count: before.seq + 1 });
+  });
+
   it('L1: a changed record is detected where it was changed', async () => {
     await aDayAtTheBank();
     await tamper(bank.store, `update audit_log set detail = '{"tampered":true}' where seq = 5`);
-    expect(await bank.kinko.verifyAudit()).toMatchObject({ ok: false, brokenAt: 5, count: 4 });
+    expect(await bank.kinko.verifyAudit(bank.operator)).toMatchObject({ ok: false, brokenAt: 5, count: 4 });
   });
 
   it('L1: a changed record whose hash was recomputed breaks the link of the next one', async () => {
     await aDayAtTheBank();
     await tamper(bank.store, `update audit_log set hash = '${'a'.repeat(64)}' where seq = 5`);
-    const result = await bank.kinko.verifyAudit();
+    const result = await bank.kinko.verifyAudit(bank.operator);
     expect(result).toMatchObject({ ok: false, brokenAt: 5 });
   });
 
   it('L1: a deleted record is detected by the gap it leaves', async () => {
     await aDayAtTheBank();
     await tamper(bank.store, 'delete from audit_log where seq = 7');
-    expect(await bank.kinko.verifyAudit()).toMatchObject({ ok: false, brokenAt: 7, count: 6 });
+    expect(await bank.kinko.verifyAudit(bank.operator)).toMatchObject({ ok: false, brokenAt: 7, count: 6 });
   });
 
   it('L1: a deleted tail is detected against the head', async () => {
     await aDayAtTheBank();
     const { seq } = await bank.store.audit.head();
     await tamper(bank.store, `delete from audit_log where seq >= ${seq - 1}`);
-    const result = await bank.kinko.verifyAudit();
+    const result = await bank.kinko.verifyAudit(bank.operator);
     expect(result).toMatchObject({ ok: false, brokenAt: seq - 1, count: seq - 2 });
     expect(result.reason).toMatch(/tail/);
   });

@@ -207,6 +207,6 @@ describe.each(testBackends())('M1: post() on $name', (backend) => {
         { account: `001-普通-${b.number}`, amount: 700 },
       ],
     });
-    expect(await bank.kinko.verifyAudit()).toMatchObject({ ok: true });
+    expect(await bank.kinko.verifyAudit(bank.operator)).toMatchObject({ ok: true });
   });
 });

@@ -206,6 +206,6 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
         response: { 200: AuditVerification, ...problemResponse },
       },
     },
-    async () => kinko.verifyAudit(),
+    async (request) => kinko.verifyAudit(operatorOf(request)),
   );
 }
