@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useT } from '../shared/i18n.ts';
 import { siteMessages } from './messages.ts';
+import { settingsMessages } from './settingsMessages.ts';
 
-/** R1: ご契約先管理情報変更 → 利用者情報登録／変更. */
+/** R1, M5, M5a: ご契約先管理情報変更 → 利用者情報登録／変更, ご契約先限度額変更, 利用者権限設定, 承認設定. */
 export function AdminMenu({ go }: { go: (route: string) => void }) {
   const t = useT(siteMessages);
+  const s = useT(settingsMessages);
   const [open, setOpen] = useState(false);
   return (
     <nav className="panel" aria-labelledby="admin-heading">
@@ -24,6 +26,36 @@ export function AdminMenu({ go }: { go: (route: string) => void }) {
           <li>
             <button type="button" className="link" data-testid="menu-users" onClick={() => go('users')}>
               {t('menuUsers')}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="link"
+              data-testid="menu-limits"
+              onClick={() => go('admin/limits')}
+            >
+              {s('menuLimits')}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="link"
+              data-testid="menu-privileges"
+              onClick={() => go('admin/privileges')}
+            >
+              {s('menuPrivileges')}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="link"
+              data-testid="menu-approval"
+              onClick={() => go('admin/approval')}
+            >
+              {s('menuApproval')}
             </button>
           </li>
         </ul>

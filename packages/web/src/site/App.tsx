@@ -4,11 +4,15 @@ import { common, useT, useTitle } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
 import { useHashRoute } from '../shared/useHashRoute.ts';
 import { AdminArea } from './AdminArea.tsx';
+import { ApprovalSettingsForm } from './ApprovalSettingsForm.tsx';
+import { Approvals } from './Approvals.tsx';
 import { Balances } from './Balances.tsx';
 import { Header } from './Header.tsx';
 import { Home } from './Home.tsx';
+import { LimitSettings } from './LimitSettings.tsx';
 import { Login } from './Login.tsx';
 import { siteMessages } from './messages.ts';
+import { PrivilegeSettings } from './PrivilegeSettings.tsx';
 import { ScheduledTransfers } from './ScheduledTransfers.tsx';
 import { StatementScreen } from './StatementScreen.tsx';
 import { logout, resume } from './session.ts';
@@ -66,7 +70,11 @@ export function App() {
   else if (me === null) body = <Login onLogin={onLogin} reason={lostReason} />;
   else if (me.user.role === 'admin' && route.startsWith('users')) {
     body = <AdminArea route={route} go={go} onChanged={refresh} />;
-  } else if (route === 'accounts') body = <Balances go={go} />;
+  } else if (me.user.role === 'admin' && route === 'admin/limits') body = <LimitSettings go={go} />;
+  else if (me.user.role === 'admin' && route === 'admin/privileges') body = <PrivilegeSettings go={go} />;
+  else if (me.user.role === 'admin' && route === 'admin/approval') body = <ApprovalSettingsForm go={go} />;
+  else if (route === 'approvals') body = <Approvals myId={me.user.id} go={go} />;
+  else if (route === 'accounts') body = <Balances go={go} />;
   else if (route === 'transfer') body = <TransferScreen go={go} />;
   else if (route === 'transfers/scheduled') body = <ScheduledTransfers go={go} />;
   else if (route === 'statement' || route.startsWith('statement/')) {

@@ -1,11 +1,13 @@
 import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
 import { formatDay, formatYen } from '../shared/format.ts';
 import { useT } from '../shared/i18n.ts';
+import { ApprovalStateBadge } from './ApprovalStateBadge.tsx';
+import { settingsMessages } from './settingsMessages.ts';
 import { TransferStatusBadge } from './TransferStatusBadge.tsx';
 import type { TransferReceipt } from './transferApi.ts';
 import { transferMessages } from './transferMessages.ts';
 
-/** 完了: the 受付番号 and what was accepted. */
+/** 完了: the 受付番号 and what was accepted; in an approval mode (M5a) the request is 承認待ち. */
 export function TransferDone({
   receipt,
   onAgain,
@@ -17,10 +19,12 @@ export function TransferDone({
 }) {
   const t = useT(transferMessages);
   const a = useT(accountLabels);
+  const s = useT(settingsMessages);
   const tr = receipt.transfer;
+  const approval = receipt.approval;
   return (
     <section className="panel" data-testid="transfer-done">
-      <p>{t('doneIntro')}</p>
+      <p data-testid="done-intro">{approval ? s('awaitingIntro') : t('doneIntro')}</p>
       <dl className="facts">
         <dt>{t('receiptNumber')}</dt>
         <dd className="mono big" data-testid="receipt-number">
@@ -28,7 +32,11 @@ export function TransferDone({
         </dd>
         <dt>{t('status')}</dt>
         <dd>
-          <TransferStatusBadge status={tr.status} testId="transfer-status" />
+          {approval ? (
+            <ApprovalStateBadge state={approval.state} testId="approval-state" />
+          ) : (
+            <TransferStatusBadge status={tr.status} testId="transfer-status" />
+          )}
         </dd>
         <dt>{t('valueDate')}</dt>
         <dd data-testid="done-date">{formatDay(tr.valueDate)}</dd>
@@ -46,9 +54,15 @@ export function TransferDone({
         <button type="button" data-testid="transfer-again" onClick={onAgain}>
           {t('again')}
         </button>
-        <button type="button" data-testid="done-scheduled" onClick={() => go('transfers/scheduled')}>
-          {t('menuScheduled')}
-        </button>
+        {approval ? (
+          <button type="button" data-testid="done-approvals" onClick={() => go('approvals')}>
+            {s('menuApprovals')}
+          </button>
+        ) : (
+          <button type="button" data-testid="done-scheduled" onClick={() => go('transfers/scheduled')}>
+            {t('menuScheduled')}
+          </button>
+        )}
       </div>
     </section>
   );

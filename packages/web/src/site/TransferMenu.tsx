@@ -1,9 +1,14 @@
 import { useT } from '../shared/i18n.ts';
+import { settingsMessages } from './settingsMessages.ts';
 import { transferMessages } from './transferMessages.ts';
 
-/** 資金移動 (M2–M8), for every user: 振込・振替 (#/transfer) and 振込予約照会・取消 (#/transfers/scheduled). */
+/**
+ * 資金移動 (M2–M8), for every user: 振込・振替 (#/transfer), 振込予約照会・取消 (#/transfers/scheduled)
+ * and 承認待ち一覧 (#/approvals, M5a).
+ */
 export function TransferMenu({ go }: { go: (route: string) => void }) {
   const t = useT(transferMessages);
+  const s = useT(settingsMessages);
   return (
     <nav className="panel" aria-labelledby="transfer-menu-heading" data-testid="transfer-menu">
       <h2 id="transfer-menu-heading">{t('menuHeading')}</h2>
@@ -29,6 +34,17 @@ export function TransferMenu({ go }: { go: (route: string) => void }) {
             {t('menuScheduled')}
           </button>
           <small className="hint">{t('menuScheduledHint')}</small>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="menu-button"
+            data-testid="menu-approvals"
+            onClick={() => go('approvals')}
+          >
+            {s('menuApprovals')}
+          </button>
+          <small className="hint">{s('menuApprovalsHint')}</small>
         </li>
       </ul>
     </nav>

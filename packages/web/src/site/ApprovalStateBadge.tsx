@@ -1,0 +1,23 @@
+import { useT } from '../shared/i18n.ts';
+import { type SettingsKey, settingsMessages } from './settingsMessages.ts';
+
+const known = new Set([
+  'pending_approval',
+  'first_approved',
+  'approved',
+  'processed',
+  'withdrawn',
+  'returned',
+  'approval_cancelled',
+  'expired',
+]);
+
+/** 承認待ち / 一次承認済 / 処理済 …, with the state code in data-state for the tests. */
+export function ApprovalStateBadge({ state, testId }: { state: string; testId: string }) {
+  const t = useT(settingsMessages);
+  return (
+    <span className={`status approval-${state}`} data-testid={testId} data-state={state}>
+      {known.has(state) ? t(`s_${state}` as SettingsKey) : state}
+    </span>
+  );
+}
