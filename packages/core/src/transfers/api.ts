@@ -39,18 +39,24 @@ export interface TransfersApi {
     input: TransferInput,
     idempotencyKey: string | undefined,
   ): Promise<PendingTransfer>;
-  /** 確認・実行 (M3 step 2): the step-up, then posted (today) or scheduled (M6); the 受付番号. */
+  /**
+   * 確認・実行 (M3 step 2): the step-up (unless the bank's configuration asks none, M5b), then
+   * posted (today) or scheduled (M6); the 受付番号.
+   */
   confirmTransfer(
     actor: CustomerActor,
     transferId: string,
-    proof: StepUpProof,
+    proof: StepUpProof | undefined,
     idempotencyKey: string | undefined,
   ): Promise<TransferReceipt>;
-  /** 予約取消 with the step-up (M5b), until the day before the value date (M6). */
+  /**
+   * 予約取消 with the step-up (unless the bank's configuration asks none, M5b), until the day
+   * before the value date (M6).
+   */
   cancelScheduledTransfer(
     actor: CustomerActor,
     transferId: string,
-    proof: StepUpProof,
+    proof: StepUpProof | undefined,
   ): Promise<TransferView>;
   listTransfers(actor: CustomerActor, opts?: { status?: TransferStatus }): Promise<TransferView[]>;
   getTransfer(actor: CustomerActor, transferId: string): Promise<TransferView>;

@@ -56,8 +56,18 @@ export function otpOperationOf(action: ApprovalAction, mode: ApprovalMode): OtpO
   }
 }
 
+/**
+ * M5b: whether the bank's configured set of operations asks for the OTP for this operation (null:
+ * a system action, never). The one check: the approval actions (needsOtp), the confirmation of a
+ * transfer (confirm.ts) and the cancellation of a scheduled one (scheduled.ts) all ask it.
+ */
+export function asksOtp(otpOperations: Iterable<OtpOperation>, op: OtpOperation | null): boolean {
+  if (op === null) return false;
+  for (const configured of otpOperations) if (configured === op) return true;
+  return false;
+}
+
 /** M5b: whether this approval action asks the acting user for the OTP under the bank's configuration. */
 export function needsOtp(action: ApprovalAction, config: OtpConfig): boolean {
-  const op = otpOperationOf(action, config.mode);
-  return op !== null && config.otpOperations.has(op);
+  return asksOtp(config.otpOperations, otpOperationOf(action, config.mode));
 }

@@ -69,13 +69,15 @@ export async function submitForApproval(
   ctx: TransferContext,
   t: TransferRecord,
   settings: ApprovalSettingsRecord,
-  proof: StepUpProof,
+  proof: StepUpProof | undefined,
 ): Promise<TransferReceipt | Rejection> {
   const expiresAt = expiryOf(tx, t.valueDate);
   const base = { actorUserId: ctx.user.id, requesterUserId: ctx.user.id, now: tx.now, expiresAt };
   const r = transition('draft', 'submit', { ...base, actorRights: NO_RIGHTS, ...settings, approvals: [] });
   if (!r.ok) throw new KinkoError(r.code, r.message);
   if (otpNeeded(tx, 'submit', settings.mode)) {
+    if (proof === null || typeof proof !== 'object')
+      throw new KinkoError('request.invalid', 'proof required');
     const auth = await stepUpIn(tx, actor, proof, 'transfer.submit');
     if (auth instanceof Rejection) return auth;
   }

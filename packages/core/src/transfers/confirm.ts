@@ -1,15 +1,17 @@
 /**
- * 振込・振替 step 2, 確認・実行 (M2, M3): the ONE step-up with purpose 'transfer.confirm', then
- * the money moves now (value date today) or the transfer waits as scheduled (M6). The rules of
- * step 1 are checked again, because time passed (the cut-off) and the token may have changed.
+ * 振込・振替 step 2, 確認・実行 (M2, M3): the ONE step-up with purpose 'transfer.confirm' (unless
+ * the bank's configuration asks no OTP for 'transfer.execute', M5b), then the money moves now
+ * (value date today) or the transfer waits as scheduled (M6). The rules of step 1 are checked
+ * again, because time passed (the cut-off) and the token may have changed.
  */
-import type { CustomerActor, StepUpProof } from '../api.ts';
+import type { CustomerActor, StepUpProof, StepUpResult } from '../api.ts';
 import { type KinkoDeps, Rejection, type Tx } from '../audit/use-case.ts';
 import { checkValueDate, jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
 import type { TransferRecord } from '../ports.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
+import { asksOtp, type OtpOperation } from './approval-otp.ts';
 import { approvalSettingsOf, submitForApproval } from './approvals.ts';
 import { type TransferContext, tokenActive, transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
@@ -28,6 +30,43 @@ export async function requireOwnTransfer(tx: Tx, ctx: TransferContext, id: unkno
   if (!t || t.contractId !== ctx.contract.id || t.userId !== ctx.user.id)
     throw new KinkoError('transfer.not_found');
   return t;
+}
+
+/** M5b: the method audited for an operation the bank's configuration runs without step-up. */
+export const NO_STEP_UP = 'none_by_configuration';
+
+/**
+ * M5b: the step-up for one operation, in the caller's transaction, if the bank's configuration
+ * asks for the OTP for it (asksOtp, the check the approval actions use too). When it does not,
+ * no proof is required and none is consumed (a proof given anyway is ignored, not an error),
+ * and the audit records that the operation ran without step-up by configuration (it commits
+ * with the operation, so a refused operation records nothing).
+ */
+export async function stepUpIfConfigured(
+  tx: Tx,
+  actor: CustomerActor,
+  proof: StepUpProof | undefined,
+  operation: OtpOperation,
+  purpose: string,
+  subject: string,
+): Promise<StepUpResult | { method: typeof NO_STEP_UP } | Rejection> {
+  if (asksOtp(tx.deps.config.otpOperations, operation)) {
+    if (proof === null || typeof proof !== 'object')
+      throw new KinkoError('request.invalid', 'proof required');
+    return stepUpIn(tx, actor, proof, purpose);
+  }
+  // A2: 利用中止 stops the user's transactions, whether or not this bank asks the OTP here.
+  const user = await tx.store.users.get(actor.userId);
+  if (!user || user.suspended) {
+    throw new KinkoError('otp.user_suspended', 'this user is suspended (利用中止): ask your administrator');
+  }
+  tx.audit({
+    actor,
+    action: 'step_up.not_required',
+    subject,
+    detail: { operation, purpose, reason: 'configuration' },
+  });
+  return { method: NO_STEP_UP };
 }
 
 /**
@@ -78,10 +117,16 @@ export async function confirmTransfer(
   deps: KinkoDeps,
   actor: CustomerActor,
   transferId: string,
-  proof: StepUpProof,
+  proof: StepUpProof | undefined,
   idempotencyKey: unknown,
 ): Promise<TransferReceipt> {
-  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
+  // M5b: when the bank asks for the OTP for what a confirmation may be (the execution, or the
+  // 承認依頼 in an approval mode), a missing proof is refused before anything is read, as always;
+  // otherwise none is needed unless the transaction finds the operation in the configuration.
+  const config = deps.config.otpOperations;
+  const mayAsk = asksOtp(config, 'transfer.execute') || asksOtp(config, 'transfer.submit');
+  if (mayAsk && (proof === null || typeof proof !== 'object'))
+    throw new KinkoError('request.invalid', 'proof required');
   return runIdempotent<TransferReceipt, TransferContext>(deps, {
     key: idempotencyKey,
     operation: 'transfer.confirm',
@@ -117,7 +162,7 @@ export async function confirmTransfer(
       // M5a: in an approval mode the requester's confirmation is the 承認依頼; nothing moves yet.
       const settings = await approvalSettingsOf(tx, ctx.contract.id);
       if (settings.mode !== 'none') return submitForApproval(tx, actor, ctx, t, settings, proof);
-      const auth = await stepUpIn(tx, actor, proof, 'transfer.confirm');
+      const auth = await stepUpIfConfigured(tx, actor, proof, 'transfer.execute', 'transfer.confirm', t.id);
       if (auth instanceof Rejection) return auth;
       const receiptNumber = newReceiptNumber(deps.random, tx.now);
       const stamp = { receiptNumber, confirmedAt: tx.now };

@@ -1,15 +1,16 @@
 /**
  * Scheduled transfers (予約, M6): debited at the start of the value date by a job, cancellable
- * with the OTP (M5b) until the day before. The job is safe to run in every server process at
- * once: each transfer is claimed with a conditional UPDATE, so exactly one process posts it.
+ * with the OTP (unless the bank's configuration asks none, M5b) until the day before. The job is
+ * safe to run in every server process at once: each transfer is claimed with a conditional
+ * UPDATE, so exactly one process posts it.
  */
 import type { CustomerActor, StepUpProof } from '../api.ts';
 import { type KinkoDeps, Rejection, runUseCase } from '../audit/use-case.ts';
 import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
-import { stepUpIn } from '../tokens/step-up.ts';
+import { asksOtp } from './approval-otp.ts';
 import { expireApprovals } from './approvals.ts';
-import { requireOwnTransfer } from './confirm.ts';
+import { requireOwnTransfer, stepUpIfConfigured } from './confirm.ts';
 import { transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
 import { giveBack } from './limits.ts';
@@ -78,14 +79,22 @@ export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Prom
   }
 }
 
-/** M6, M5b: 予約取消 with the OTP, until the day before the value date. */
+/**
+ * M6, M5b: 予約取消 with the OTP ('transfer.cancel_scheduled' in the bank's configuration, as by
+ * default), until the day before the value date.
+ */
 export async function cancelScheduledTransfer(
   deps: KinkoDeps,
   actor: CustomerActor,
   transferId: string,
-  proof: StepUpProof,
+  proof: StepUpProof | undefined,
 ): Promise<TransferView> {
-  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
+  // M5b: refused before anything is read when the configuration asks for the OTP (the default).
+  if (
+    asksOtp(deps.config.otpOperations, 'transfer.cancel_scheduled') &&
+    (proof === null || typeof proof !== 'object')
+  )
+    throw new KinkoError('request.invalid', 'proof required');
   return runUseCase(deps, async (tx) => {
     const ctx = await transferContext(tx, actor);
     const t = await requireOwnTransfer(tx, ctx, transferId);
@@ -102,7 +111,14 @@ export async function cancelScheduledTransfer(
         },
       );
     }
-    const auth = await stepUpIn(tx, actor, proof, 'transfer.cancel');
+    const auth = await stepUpIfConfigured(
+      tx,
+      actor,
+      proof,
+      'transfer.cancel_scheduled',
+      'transfer.cancel',
+      t.id,
+    );
     if (auth instanceof Rejection) return auth;
     const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
       status: 'cancelled',

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { verifyLedger } from '../ledger/verify.ts';
-import { mizuho, openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
+import { DEFAULT_OTP_OPERATIONS } from './approval-otp.ts';
+import {
+  liftedCeiling,
+  mizuho,
+  openTransferBank,
+  type TransferBank,
+  typedOutsider,
+} from './test-transfers.ts';
+
+const DEFAULT_OTP_OPERATIONS_LIST = [...DEFAULT_OTP_OPERATIONS];
 
 describe.each(testBackends())('transfers on $name', (backend) => {
   let tb: TransferBank;
@@ -224,5 +233,92 @@ describe.each(testBackends())('transfers on $name', (backend) => {
       expect([from.code, to.code]).toEqual(['account.not_found', 'account.not_found']);
       expect(await tb.bank.store.audit.head()).toEqual(head);
     });
+  });
+});
+
+describe.each(testBackends())('M5b: configured OTP operations on $name', (backend) => {
+  const withoutExecution = DEFAULT_OTP_OPERATIONS_LIST.filter((op) => op !== 'transfer.execute');
+
+  it('M5b: with the default configuration, a confirmation without a proof is refused and moves nothing', async () => {
+    const tb = await openTransferBank(backend);
+    try {
+      expect(tb.bank.deps.config.otpOperations).toContain('transfer.execute');
+      const p = await tb.enter(tb.user, { to: typedOutsider(tb) });
+      const head = await tb.bank.store.audit.head();
+      const e = await failure(tb.bank.kinko.confirmTransfer(tb.user, p.transfer.id, undefined, tb.key()));
+      expect(e.code).toBe('request.invalid');
+      expect(await tb.bank.store.audit.head()).toEqual(head);
+      expect((await tb.bank.kinko.getTransfer(tb.user, p.transfer.id)).status).toBe('pending');
+      expect((await tb.bank.store.accounts.get(tb.outsider.id))?.balance).toBe(0);
+      expect((await verifyLedger(tb.bank.store)).ok).toBe(true);
+    } finally {
+      await tb.bank.cleanup();
+    }
+  });
+
+  it('M5b: with a configuration that drops transfer execution, a confirmation needs no proof, consumes none and is audited as without step-up; a suspended user is still refused (A2); the ledger verifies', async () => {
+    const tb = await openTransferBank(backend, { ...liftedCeiling, otpOperations: withoutExecution });
+    try {
+      const p = await tb.enter(tb.user, { to: typedOutsider(tb), amount: 20_000 });
+      const r = await tb.bank.kinko.confirmTransfer(tb.user, p.transfer.id, undefined, tb.key());
+      expect(r.transfer.status).toBe('completed');
+      expect((await tb.bank.store.accounts.get(tb.outsider.id))?.balance).toBe(20_000);
+      const audit = await tb.bank.store.audit.list({ limit: 10, descending: true });
+      const actions = audit.map((a) => a.action);
+      expect(actions).toEqual(expect.arrayContaining(['step_up.not_required', 'transfer.executed']));
+      expect(actions).not.toContain('otp.accepted');
+      const skipped = audit.find((a) => a.action === 'step_up.not_required');
+      expect(skipped?.subject).toBe(p.transfer.id);
+      expect(JSON.parse(skipped?.detail ?? '{}')).toMatchObject({
+        operation: 'transfer.execute',
+        reason: 'configuration',
+      });
+      // A proof given anyway is ignored: a wrong code is neither refused nor counted (A2).
+      const q = await tb.enter(tb.user, { to: typedOutsider(tb), amount: 5_000 });
+      tb.bank.clock.advance(30_000);
+      const wrong = { otp: wrongCode(tb.token.code()) };
+      const s = await tb.bank.kinko.confirmTransfer(tb.user, q.transfer.id, wrong, tb.key());
+      expect(s.transfer.status).toBe('completed');
+      expect((await tb.bank.store.users.get(tb.user.userId))?.otpFailures).toBe(0);
+      // Cancelling a scheduled transfer is still in the set: it still asks for the OTP.
+      const later = await tb.enter(tb.user, { to: typedOutsider(tb), valueDate: '2025-01-08' });
+      await tb.bank.kinko.confirmTransfer(tb.user, later.transfer.id, undefined, tb.key());
+      const c = await failure(tb.bank.kinko.cancelScheduledTransfer(tb.user, later.transfer.id, undefined));
+      expect(c.code).toBe('request.invalid');
+      // A2: 利用中止 still stops the user where this bank asks no OTP.
+      const r2 = await tb.enter(tb.user, { to: typedOutsider(tb), amount: 1_000 });
+      await tb.bank.store.users.update(tb.user.userId, { suspended: true });
+      const refused = await failure(
+        tb.bank.kinko.confirmTransfer(tb.user, r2.transfer.id, undefined, tb.key()),
+      );
+      expect(refused.code).toBe('otp.user_suspended');
+      const report = await verifyLedger(tb.bank.store);
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+    } finally {
+      await tb.bank.cleanup();
+    }
+  });
+
+  it('M5b: with a configuration that drops scheduled-transfer cancellation, a cancellation needs no proof and is audited as without step-up', async () => {
+    const tb = await openTransferBank(backend, {
+      ...liftedCeiling,
+      otpOperations: DEFAULT_OTP_OPERATIONS_LIST.filter((op) => op !== 'transfer.cancel_scheduled'),
+    });
+    try {
+      const p = await tb.enter(tb.user, { to: typedOutsider(tb), valueDate: '2025-01-08' });
+      const r = await tb.bank.kinko.confirmTransfer(tb.user, p.transfer.id, tb.proof(tb.user, p), tb.key());
+      expect(r.transfer.status).toBe('scheduled');
+      const v = await tb.bank.kinko.cancelScheduledTransfer(tb.user, p.transfer.id, undefined);
+      expect(v.status).toBe('cancelled');
+      const audit = await tb.bank.store.audit.list({ limit: 5, descending: true });
+      const detailOf = (action: string) =>
+        JSON.parse(audit.find((a) => a.action === action)?.detail ?? '{}') as unknown;
+      expect(detailOf('transfer.cancelled')).toMatchObject({ method: 'none_by_configuration' });
+      expect(detailOf('step_up.not_required')).toMatchObject({ operation: 'transfer.cancel_scheduled' });
+      expect((await verifyLedger(tb.bank.store)).ok).toBe(true);
+    } finally {
+      await tb.bank.cleanup();
+    }
   });
 });
