@@ -6,7 +6,6 @@ import type { CardPosition } from '../api.ts';
 import { jstDate } from '../calendar/index.ts';
 import type {
   AccountType,
-  PayeeKind,
   PayeeRecord,
   PayeeStandingRecord,
   TransferKind,
@@ -23,20 +22,21 @@ export interface PayeeAccountInput {
   name: string;
 }
 
-export interface PayeeView {
-  id: string;
-  kind: PayeeKind;
-  /** 受取人番号 (registered payees). */
-  payeeNumber: string | null;
-  bankCode: string;
-  bankName: string;
-  branchCode: string;
-  branchName: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
-  nickname: string | null;
-}
+/** A payee as the customer sees it: the stored record less ownership and bookkeeping. */
+export type PayeeView = Pick<
+  PayeeRecord,
+  | 'id'
+  | 'kind'
+  | 'payeeNumber'
+  | 'bankCode'
+  | 'bankName'
+  | 'branchCode'
+  | 'branchName'
+  | 'accountType'
+  | 'accountNumber'
+  | 'name'
+  | 'nickname'
+>;
 
 /** 最近10回: an account this contract sent money to recently. */
 export interface RecentPayeeView {
