@@ -10,25 +10,23 @@
  * today (JST) is not a business day the 振替 is dated the next business day and the approved
  * transfer is 予約中 with the balances unchanged. Both branches assert behaviour; nothing is skipped.
  */
-import { demoBank, isBusinessDay, jstDate, nextBusinessDay } from '@kinko/core';
+import { demoBank } from '@kinko/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, shot } from './browser.ts';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import {
+  cardPositions,
+  enterOwnAccountTransfer,
+  fillPinAndCard,
+  issueCard as issueCardShown,
+  login,
+  parseYenText,
+  submitConfirmation,
+} from './transfer-steps.ts';
 
-const contractNumber = demoBank.contract.contractNumber;
 const [user1, user2] = demoBank.users;
 const adminConfirmPin = '3737';
-const positions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'];
-
-function sameDayOpenNow(): boolean {
-  const now = Date.now();
-  const jst = new Date(now + 9 * 3_600_000);
-  const minutes = jst.getUTCHours() * 60 + jst.getUTCMinutes();
-  return isBusinessDay(jstDate(now)) && minutes < 23 * 60 + 59;
-}
-
-const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
 
 describe('approvals in the browser (sqlite)', () => {
   let backend: Backend;
@@ -64,14 +62,6 @@ describe('approvals in the browser (sqlite)', () => {
     return { page, errors };
   }
 
-  async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
-    await page.getByTestId('login-contract').fill(contractNumber);
-    await page.getByTestId('login-user').fill(who.loginId);
-    await page.getByTestId('login-password').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('logout').isVisible()).toBe(true);
-  }
-
   async function home(page: Page): Promise<void> {
     await page.goto('/');
     await page.getByTestId('transfer-menu').waitFor();
@@ -83,14 +73,9 @@ describe('approvals in the browser (sqlite)', () => {
     await page.getByTestId(item).click();
   }
 
-  /** The administrator issues a user's ア～ク card and reads it off the screen. */
+  /** The administrator issues a user's ア～ク card, reads it off the screen and closes it. */
   async function issueCard(admin: Page, loginId: string): Promise<Record<string, string>> {
-    await admin.getByTestId(`card-${loginId}`).click();
-    await admin.getByTestId('card-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('card-submit').click();
-    await admin.getByTestId('card-table').waitFor();
-    const card: Record<string, string> = {};
-    for (const p of positions) card[p] = (await admin.getByTestId(`card-${p}`).textContent()) ?? '';
+    const card = await issueCardShown(admin, loginId);
     await admin.getByTestId('card-close').click();
     await admin.getByTestId('users-table').waitFor();
     return card;
@@ -126,7 +111,7 @@ describe('approvals in the browser (sqlite)', () => {
     await panel.waitFor();
     expect(await panel.getByTestId('approval-receipt').textContent()).toBe(receipt);
     const position = (await panel.getByTestId('approval-position').textContent()) ?? '';
-    expect(positions).toContain(position);
+    expect(cardPositions).toContain(position);
     await panel.getByTestId('approval-pin').fill(pin);
     await panel.getByTestId('approval-card').fill(card[position] ?? '');
     await panel.getByTestId('approval-proof-submit').click();
@@ -196,28 +181,9 @@ describe('approvals in the browser (sqlite)', () => {
     await login(site1, user1);
     const before = await balances(site1);
     await home(site1);
-    await site1.getByTestId('menu-transfer').click();
-    await site1.getByTestId('transfer-form').waitFor();
-    await site1.getByTestId('payee-tab-own').click();
-    await site1.locator('[data-testid^="payee-own-"]').first().check();
-    await site1.getByTestId('transfer-amount').fill('3000');
-    const today = jstDate(Date.now());
-    await site1.getByTestId('transfer-date').fill(today);
-    const open_ = sameDayOpenNow();
-    await site1.getByTestId('transfer-submit').click();
-    if (!open_) {
-      const next = site1.getByTestId('transfer-next-date');
-      await next.waitFor();
-      expect(await next.getAttribute('data-date')).toBe(nextBusinessDay(today));
-      await next.click();
-    }
-    const panel = site1.getByTestId('confirm-panel');
-    await panel.waitFor();
-    const position = (await panel.getByTestId('confirm-position').textContent()) ?? '';
-    await panel.getByTestId('confirm-pin').fill(user1.confirmPin);
-    await panel.getByTestId('confirm-card').fill(card1[position] ?? '');
-    await panel.getByTestId('confirm-submit').click();
-    await site1.getByTestId('transfer-done').waitFor();
+    const { panel, sameDay: open_ } = await enterOwnAccountTransfer(site1, '3000');
+    await fillPinAndCard(panel, user1.confirmPin, card1);
+    await submitConfirmation(site1);
     const receipt = (await site1.getByTestId('receipt-number').textContent()) ?? '';
     expect(receipt).toMatch(/\S+/);
     expect(await site1.getByTestId('approval-state').getAttribute('data-state')).toBe('pending_approval');

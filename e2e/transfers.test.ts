@@ -11,25 +11,26 @@
  * 12/31–1/3) the tests assert the refusal and the offered next business day instead. Both
  * branches assert behaviour; nothing is skipped.
  */
-import { demoBank, isBusinessDay, jstDate, nextBusinessDay } from '@kinko/core';
+import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, nextOtp, shot } from './browser.ts';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import {
+  enterOwnAccountTransfer,
+  fillPinAndCard,
+  issueCard,
+  login,
+  openTransferForm,
+  parseYenText,
+  sameDayOpenNow,
+  submitConfirmation,
+} from './transfer-steps.ts';
 
 const contractNumber = demoBank.contract.contractNumber;
 const user1 = demoBank.users[0];
 
-/** Whether the server will take today as a value date (M6 with the 23:59 cut-off of this run). */
-function sameDayOpenNow(): boolean {
-  const now = Date.now();
-  const jst = new Date(now + 9 * 3_600_000);
-  const minutes = jst.getUTCHours() * 60 + jst.getUTCMinutes();
-  return isBusinessDay(jstDate(now)) && minutes < 23 * 60 + 59;
-}
-
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
-const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
 const slashed = (day: string) => day.replaceAll('-', '/');
 
 describe('transfers in the browser (sqlite)', () => {
@@ -68,14 +69,6 @@ describe('transfers in the browser (sqlite)', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(path);
     return { page, errors };
-  }
-
-  async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
-    await page.getByTestId('login-contract').fill(contractNumber);
-    await page.getByTestId('login-user').fill(who.loginId);
-    await page.getByTestId('login-password').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('logout').isVisible()).toBe(true);
   }
 
   /** R1 R2: a token activated in the token app, registered by the administrator for user1 (once). */
@@ -130,8 +123,7 @@ describe('transfers in the browser (sqlite)', () => {
     const panel = page.getByTestId('confirm-panel');
     await panel.waitFor();
     await panel.getByTestId('confirm-otp').fill(await freshOtp());
-    await panel.getByTestId('confirm-submit').click();
-    await page.getByTestId('transfer-done').waitFor();
+    await submitConfirmation(page);
   }
 
   test('M2 M3: a same-day transfer authorised with the OTP', async () => {
@@ -170,8 +162,7 @@ describe('transfers in the browser (sqlite)', () => {
     await site.getByTestId('transfer-menu').waitFor();
     const before = await balances(site);
     await shot(site, 'transfers-03-home-menu');
-    await site.getByTestId('menu-transfer').click();
-    await site.getByTestId('transfer-form').waitFor();
+    await openTransferForm(site);
     const fromText = (await site.getByTestId('transfer-from').locator('option:checked').textContent()) ?? '';
     const fromKey = [...before.keys()].find((k) => fromText.includes(k.split('-')[1] ?? '?'));
     expect(fromKey).toBeDefined();
@@ -236,8 +227,7 @@ describe('transfers in the browser (sqlite)', () => {
     await ensureToken();
     const { page: site, errors } = await open('/');
     await login(site, user1);
-    await site.getByTestId('menu-transfer').click();
-    await site.getByTestId('transfer-form').waitFor();
+    await openTransferForm(site);
 
     // English on request, then back to Japanese.
     await site.getByTestId('lang-toggle').click();
@@ -339,44 +329,18 @@ describe('transfers in the browser (sqlite)', () => {
     await admin.getByTestId('admin-menu').click();
     await admin.getByTestId('menu-users').click();
     await admin.getByTestId('users-table').waitFor();
-    await admin.getByTestId(`card-${user2.loginId}`).click();
-    await admin.getByTestId('card-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('card-submit').click();
-    await admin.getByTestId('card-table').waitFor();
-    const card: Record<string, string> = {};
-    for (const p of ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク']) {
-      card[p] = (await admin.getByTestId(`card-${p}`).textContent()) ?? '';
-    }
+    const card = await issueCard(admin, user2.loginId);
 
     // user2 moves ¥1,000 between the contract's own accounts (振替: same day on any login method, M4).
     const { page: site, errors } = await open('/');
     await login(site, user2);
-    await site.getByTestId('menu-transfer').click();
-    await site.getByTestId('transfer-form').waitFor();
-    await site.getByTestId('payee-tab-own').click();
-    await site.locator('[data-testid^="payee-own-"]').first().check();
-    await site.getByTestId('transfer-amount').fill('1000');
-    const today = jstDate(Date.now());
-    await site.getByTestId('transfer-date').fill(today);
-    const open_ = sameDayOpenNow();
-    await site.getByTestId('transfer-submit').click();
-    if (!open_) {
-      const next = site.getByTestId('transfer-next-date');
-      await next.waitFor();
-      expect(await next.getAttribute('data-date')).toBe(nextBusinessDay(today));
-      await next.click();
-    }
-    const panel = site.getByTestId('confirm-panel');
-    await panel.waitFor();
+    const { panel, sameDay: open_ } = await enterOwnAccountTransfer(site, '1000');
     expect(await panel.getByTestId('confirm-otp').count()).toBe(0);
     expect(await panel.getByTestId('confirm-fee').textContent()).toBe('¥0');
-    const position = (await panel.getByTestId('confirm-position').textContent()) ?? '';
+    const position = await fillPinAndCard(panel, user2.confirmPin, card);
     expect(Object.keys(card)).toContain(position);
-    await panel.getByTestId('confirm-pin').fill(user2.confirmPin);
-    await panel.getByTestId('confirm-card').fill(card[position] ?? '');
     await shot(site, 'transfers-14-confirm-legacy');
-    await panel.getByTestId('confirm-submit').click();
-    await site.getByTestId('transfer-done').waitFor();
+    await submitConfirmation(site);
     expect(await site.getByTestId('transfer-status').getAttribute('data-status')).toBe(
       open_ ? 'completed' : 'scheduled',
     );

@@ -3,10 +3,14 @@ import { accountLabels, accountTypeLabel, accountTypes } from '../shared/account
 import { ApiError, clientError } from '../shared/api.ts';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { formatYen, parseYen } from '../shared/format.ts';
 import { useT } from '../shared/i18n.ts';
+import { ResultNotice } from '../shared/ResultNotice.tsx';
+import { SelectField } from '../shared/SelectField.tsx';
 import type { AccountType, BankAccountView, ContractView } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
+import { branchOption, useBranches } from '../shared/useBranches.ts';
 import { bankApi } from './bankApi.ts';
 import { bankMessages } from './messages.ts';
 
@@ -25,26 +29,16 @@ function badHolderChar(error: unknown): { position: number; character: string } 
 export function OpenAccount({ contractNumber: initialContract }: { contractNumber: string }) {
   const t = useT(bankMessages);
   const a = useT(accountLabels);
-  const branchId = useId();
-  const typeId = useId();
   const contractsId = useId();
-  const [branches, setBranches] = useState<{ code: string; name: string }[]>([]);
   const [contracts, setContracts] = useState<ContractView[]>([]);
   const [contractNumber, setContractNumber] = useState(initialContract);
-  const [branchCode, setBranchCode] = useState('');
   const [type, setType] = useState<AccountType>('ordinary');
   const [holderKana, setHolderKana] = useState('');
   const [deposit, setDeposit] = useState('');
   const [overdraft, setOverdraft] = useState('0');
   const [opened, setOpened] = useState<BankAccountView | null>(null);
   const { busy, error, setError, run } = useAction();
-
-  useEffect(() => {
-    bankApi.branches().then((list) => {
-      setBranches(list);
-      setBranchCode((code) => code || list[0]?.code || '');
-    }, setError);
-  }, [setError]);
+  const { branches, branchCode, setBranchCode } = useBranches(bankApi.branches, setError);
 
   // The contract numbers are offered as suggestions; the contract's own branch is the default.
   useEffect(() => {
@@ -53,7 +47,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
       const known = list.find((k) => k.contractNumber === initialContract);
       if (known) setBranchCode(known.branchCode);
     }, setError);
-  }, [initialContract, setError]);
+  }, [initialContract, setError, setBranchCode]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -85,11 +79,12 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
       <h1>{t('accountHeading')}</h1>
       <ErrorBox error={error} />
       {opened && (
-        <section className="notice" role="status" data-testid="account-result">
-          {t('accountDone')}{' '}
-          <strong className="mono big" data-testid="opened-account-number">
-            {opened.number}
-          </strong>
+        <ResultNotice
+          testId="account-result"
+          text={t('accountDone')}
+          numberTestId="opened-account-number"
+          number={opened.number}
+        >
           <dl className="facts">
             <dt>{t('contractNumber')}</dt>
             <dd className="mono">{opened.contractNumber ?? '-'}</dd>
@@ -104,7 +99,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
             <dt>{t('balance')}</dt>
             <dd data-testid="opened-account-balance">{formatYen(opened.balance)}</dd>
           </dl>
-        </section>
+        </ResultNotice>
       )}
       <form onSubmit={submit} className="panel">
         <Field
@@ -125,37 +120,21 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
             </option>
           ))}
         </datalist>
-        <div className="field">
-          <label htmlFor={branchId}>{t('branch')}</label>
-          <select
-            id={branchId}
-            data-testid="account-branch"
-            required
-            value={branchCode}
-            onChange={(e) => setBranchCode(e.target.value)}
-          >
-            {branches.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.code} {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={typeId}>{t('accountType')}</label>
-          <select
-            id={typeId}
-            data-testid="account-type"
-            value={type}
-            onChange={(e) => setType(e.target.value as AccountType)}
-          >
-            {accountTypes.map((value) => (
-              <option key={value} value={value}>
-                {accountTypeLabel(a, value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('branch')}
+          testId="account-branch"
+          required
+          options={branches.map(branchOption)}
+          value={branchCode}
+          onValue={setBranchCode}
+        />
+        <SelectField
+          label={t('accountType')}
+          testId="account-type"
+          options={accountTypes.map((value) => ({ value, label: accountTypeLabel(a, value) }))}
+          value={type}
+          onValue={setType}
+        />
         <Field
           label={t('holderKana')}
           testId="account-holder"
@@ -192,11 +171,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
             onValue={setOverdraft}
           />
         )}
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="account-submit" disabled={busy}>
-            {t('accountSubmit')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitTestId="account-submit" submitLabel={t('accountSubmit')} />
       </form>
     </>
   );

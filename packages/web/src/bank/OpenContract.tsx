@@ -1,18 +1,19 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { useT } from '../shared/i18n.ts';
+import { ResultNotice } from '../shared/ResultNotice.tsx';
+import { SelectField } from '../shared/SelectField.tsx';
 import type { ContractView, LoginMethod } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
+import { branchOption, useBranches } from '../shared/useBranches.ts';
 import { bankApi } from './bankApi.ts';
 import { bankMessages } from './messages.ts';
 
 /** 契約開設 (B1): the contract, its login method, its contract PIN and its first administrator. */
 export function OpenContract({ go }: { go: (route: string) => void }) {
   const t = useT(bankMessages);
-  const branchId = useId();
-  const [branches, setBranches] = useState<{ code: string; name: string }[]>([]);
-  const [branchCode, setBranchCode] = useState('');
   const [name, setName] = useState('');
   const [loginMethod, setLoginMethod] = useState<LoginMethod>('id_password');
   const [contractPin, setContractPin] = useState('');
@@ -21,13 +22,7 @@ export function OpenContract({ go }: { go: (route: string) => void }) {
   const [adminPassword, setAdminPassword] = useState('');
   const [opened, setOpened] = useState<ContractView | null>(null);
   const { busy, error, setError, run } = useAction();
-
-  useEffect(() => {
-    bankApi.branches().then((list) => {
-      setBranches(list);
-      setBranchCode((code) => code || list[0]?.code || '');
-    }, setError);
-  }, [setError]);
+  const { branches, branchCode, setBranchCode } = useBranches(bankApi.branches, setError);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -66,33 +61,27 @@ export function OpenContract({ go }: { go: (route: string) => void }) {
       <h1>{t('openHeading')}</h1>
       <ErrorBox error={error} />
       {opened && (
-        <section className="notice" role="status" data-testid="open-result">
-          {t('openDone')}{' '}
-          <strong className="mono big" data-testid="opened-contract-number">
-            {opened.contractNumber}
-          </strong>{' '}
+        <ResultNotice
+          testId="open-result"
+          text={t('openDone')}
+          numberTestId="opened-contract-number"
+          number={opened.contractNumber}
+        >
+          {' '}
           <button type="button" className="link" onClick={() => go(`contract/${opened.contractNumber}`)}>
             {t('showDetail')}
           </button>
-        </section>
+        </ResultNotice>
       )}
       <form onSubmit={submit} className="panel">
-        <div className="field">
-          <label htmlFor={branchId}>{t('branch')}</label>
-          <select
-            id={branchId}
-            data-testid="open-branch"
-            required
-            value={branchCode}
-            onChange={(e) => setBranchCode(e.target.value)}
-          >
-            {branches.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.code} {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('branch')}
+          testId="open-branch"
+          required
+          options={branches.map(branchOption)}
+          value={branchCode}
+          onValue={setBranchCode}
+        />
         <Field label={t('contractName')} testId="open-name" required value={name} onValue={setName} />
         <fieldset>
           <legend>{t('loginMethod')}</legend>
@@ -134,11 +123,7 @@ export function OpenContract({ go }: { go: (route: string) => void }) {
             onValue={setAdminPassword}
           />
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="open-submit" disabled={busy}>
-            {t('openSubmit')}
-          </button>
-        </div>
+        <FormActions busy={busy} submitTestId="open-submit" submitLabel={t('openSubmit')} />
       </form>
     </>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { common, useT } from '../shared/i18n.ts';
 import { PinField } from '../shared/PinField.tsx';
 import { useAction } from '../shared/useAction.ts';
@@ -57,14 +58,12 @@ export function AddUser({ onDone, onCancel }: { onDone: (message: string) => voi
         />
         <p className="hint">{c('contractPinHelp')}</p>
         <PinField testId="add-pin" value={pin} onValue={setPin} />
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="add-submit" disabled={busy}>
-            {c('ok')}
-          </button>
-          <button type="button" className="secondary" data-testid="add-cancel" onClick={onCancel}>
-            {c('cancel')}
-          </button>
-        </div>
+        <FormActions
+          busy={busy}
+          submitTestId="add-submit"
+          submitLabel={c('ok')}
+          cancel={{ testId: 'add-cancel', label: c('cancel'), onCancel }}
+        />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ErrorBox } from '../shared/ErrorBox.tsx';
-import { common, useT } from '../shared/i18n.ts';
-import { Notice } from '../shared/Notice.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
+import { useT } from '../shared/i18n.ts';
+import { LoadedScreen } from '../shared/LoadedScreen.tsx';
 import { PinField } from '../shared/PinField.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { type ApprovalMode, type ApprovalSettings, settingsApi } from './settingsApi.ts';
@@ -12,7 +12,6 @@ const modes: ApprovalMode[] = ['none', 'single', 'double_ordered', 'double_unord
 /** 承認設定 (M5a): none / single / double (ordered or not), approver must differ; the contract PIN. */
 export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
   const t = useT(settingsMessages);
-  const c = useT(common);
   const [current, setCurrent] = useState<ApprovalSettings | null>(null);
   const [mode, setMode] = useState<ApprovalMode>('none');
   const [mustDiffer, setMustDiffer] = useState(false);
@@ -49,14 +48,18 @@ export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
   }
 
   return (
-    <section className="panel" data-testid="approval-settings" aria-labelledby="approval-heading">
-      <h1 id="approval-heading">{t('approvalHeading')}</h1>
-      <p>{t('approvalIntro')}</p>
-      <ErrorBox error={error} />
-      <Notice text={notice} />
-      {!current ? (
-        !error && <p className="loading">{c('loading')}</p>
-      ) : (
+    <LoadedScreen
+      testId="approval-settings"
+      headingId="approval-heading"
+      heading={t('approvalHeading')}
+      intro={t('approvalIntro')}
+      error={error}
+      notice={notice}
+      data={current}
+      backLabel={t('backHome')}
+      onBack={() => go('')}
+    >
+      {(current) => (
         <form onSubmit={submit}>
           <p
             data-testid="approval-current"
@@ -91,18 +94,9 @@ export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
             {t('mustDiffer')}
           </label>
           <PinField testId="approval-settings-pin" value={pin} onValue={setPin} />
-          <div className="actions">
-            <button type="submit" className="primary" data-testid="approval-settings-submit" disabled={busy}>
-              {t('save')}
-            </button>
-          </div>
+          <FormActions busy={busy} submitTestId="approval-settings-submit" submitLabel={t('save')} />
         </form>
       )}
-      <div className="actions">
-        <button type="button" data-testid="back-home" onClick={() => go('')}>
-          {t('backHome')}
-        </button>
-      </div>
-    </section>
+    </LoadedScreen>
   );
 }

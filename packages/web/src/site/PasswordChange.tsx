@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, clientError } from '../shared/api.ts';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { common, useT } from '../shared/i18n.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { useAction } from '../shared/useAction.ts';
@@ -73,19 +74,12 @@ export function PasswordChange() {
             value={again}
             onValue={setAgain}
           />
-          <div className="actions">
-            <button type="submit" className="primary" data-testid="password-submit" disabled={busy}>
-              {c('ok')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="password-cancel"
-              onClick={() => setOpen(false)}
-            >
-              {c('cancel')}
-            </button>
-          </div>
+          <FormActions
+            busy={busy}
+            submitTestId="password-submit"
+            submitLabel={c('ok')}
+            cancel={{ testId: 'password-cancel', label: c('cancel'), onCancel: () => setOpen(false) }}
+          />
         </form>
       )}
     </section>

@@ -1,7 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
+import { FormActions } from '../shared/FormActions.tsx';
 import { common, useT } from '../shared/i18n.ts';
-import { Notice } from '../shared/Notice.tsx';
+import { LoadedScreen } from '../shared/LoadedScreen.tsx';
 import { PinField } from '../shared/PinField.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { LimitFacts, LimitFields, type LimitInput, limitInputOf, limitsOf } from './LimitFields.tsx';
@@ -51,14 +52,18 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
   }
 
   return (
-    <section className="panel" data-testid="privileges-screen" aria-labelledby="privileges-heading">
-      <h1 id="privileges-heading">{t('privilegesHeading')}</h1>
-      <p>{t('privilegesIntro')}</p>
-      <ErrorBox error={loadError} />
-      <Notice text={notice} />
-      {!data ? (
-        !loadError && <p className="loading">{c('loading')}</p>
-      ) : (
+    <LoadedScreen
+      testId="privileges-screen"
+      headingId="privileges-heading"
+      heading={t('privilegesHeading')}
+      intro={t('privilegesIntro')}
+      error={loadError}
+      notice={notice}
+      data={data}
+      backLabel={t('backHome')}
+      onBack={() => go('')}
+    >
+      {(data) => (
         <div className="table-wrap">
           <table className="grid" data-testid="privileges-table">
             <thead>
@@ -100,12 +105,7 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
           </table>
         </div>
       )}
-      <div className="actions">
-        <button type="button" data-testid="back-home" onClick={() => go('')}>
-          {t('backHome')}
-        </button>
-      </div>
-    </section>
+    </LoadedScreen>
   );
 }
 
@@ -187,14 +187,12 @@ function PrivilegeForm({
           {!noLimits && <LimitFields prefix="user-limits" value={limits} onValue={setLimits} />}
         </fieldset>
         <PinField testId="privileges-pin" value={pin} onValue={setPin} />
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="privileges-submit" disabled={busy}>
-            {t('save')}
-          </button>
-          <button type="button" className="secondary" data-testid="privileges-cancel" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
+        <FormActions
+          busy={busy}
+          submitTestId="privileges-submit"
+          submitLabel={t('save')}
+          cancel={{ testId: 'privileges-cancel', label: t('cancel'), onCancel }}
+        />
       </form>
     </section>
   );
