@@ -24,6 +24,7 @@ import { setUsageMode } from './tokens/usage-mode.ts';
 import { getApprovalSettings, listApprovals, setApprovalSettings } from './transfers/approval-settings.ts';
 import { actOnApproval } from './transfers/approvals.ts';
 import { confirmTransfer } from './transfers/confirm.ts';
+import { searchBankDirectory, searchBranchDirectory } from './transfers/directory-search.ts';
 import { enterTransfer } from './transfers/enter.ts';
 import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './transfers/limit-settings.ts';
 import { exportOutbound, listOutbound } from './transfers/outbound.ts';
@@ -107,6 +108,8 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     listPayees: (actor) => listPayees(deps, actor),
     savePayee: (actor, input, key) => savePayee(deps, actor, input, key),
     removeSavedPayee: (actor, id) => removeSavedPayee(deps, actor, id),
+    searchBanks: (actor, query) => searchBankDirectory(deps, actor, query),
+    searchBranches: (actor, bankCode, query) => searchBranchDirectory(deps, actor, bankCode, query),
     registerWrittenPayee: (actor, number, input, key) =>
       registerWrittenPayee(deps, actor, number, input, key),
     listWrittenPayees: (actor, number) => listWrittenPayees(deps, actor, number),

@@ -27,6 +27,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { adminLimitRoutes, bankLimitRoutes } from './routes/limits.ts';
 import { bankPayeeRoutes, payeeRoutes } from './routes/payees.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -123,6 +124,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(accountRoutes, { kinko });
   await app.register(transferRoutes, { kinko });
   await app.register(payeeRoutes, { kinko });
+  await app.register(directoryRoutes, { kinko });
   await app.register(bankTransferRoutes, { kinko });
   await app.register(bankPayeeRoutes, { kinko });
   await app.register(adminLimitRoutes, { kinko });

@@ -44,6 +44,8 @@ const documented = [
   'get /api/v1/payees',
   'post /api/v1/payees',
   'delete /api/v1/payees/{id}',
+  'get /api/v1/banks',
+  'get /api/v1/banks/{code}/branches',
   'get /api/v1/bank/contracts/{number}/payees',
   'post /api/v1/bank/contracts/{number}/payees',
   'delete /api/v1/bank/contracts/{number}/payees/{id}',

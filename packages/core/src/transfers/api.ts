@@ -5,6 +5,7 @@
 import type { CustomerActor, OperatorActor, StepUpProof } from '../api.ts';
 import type { ApprovalSettingsRecord, TransferStatus } from '../ports.ts';
 import type { ApprovalUserAction } from './approvals.ts';
+import type { DirectoryEntry } from './bank-directory.ts';
 import type { LayerLimits, ProposedLimits } from './limit-policy.ts';
 import type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 import type { OutboundExport, OutboundFormat } from './outbound.ts';
@@ -24,6 +25,7 @@ import type {
 export type { Privilege } from '../identity/privileges.ts';
 export type { ApprovalSettingsRecord } from '../ports.ts';
 export type { ApprovalUserAction } from './approvals.ts';
+export type { DirectoryEntry } from './bank-directory.ts';
 export type { LayerLimits, ProposedLimits } from './limit-policy.ts';
 export type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
@@ -100,6 +102,10 @@ export interface TransfersApi {
   listPayees(actor: CustomerActor): Promise<PayeeList>;
   savePayee(actor: CustomerActor, input: PayeeInput, idempotencyKey: string | undefined): Promise<PayeeView>;
   removeSavedPayee(actor: CustomerActor, payeeId: string): Promise<void>;
+  /** M8: banks by code prefix, name or kana, for the names shown while a payee is typed. */
+  searchBanks(actor: CustomerActor, query: string): Promise<DirectoryEntry[]>;
+  /** M8: a bank's branches by code prefix, name or kana; this bank's from the back office's list. */
+  searchBranches(actor: CustomerActor, bankCode: string, query: string): Promise<DirectoryEntry[]>;
 
   /** B1: 事前登録 from the customer's written form. */
   registerWrittenPayee(

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config.ts';
-import { lookupBank, lookupBranch } from './bank-directory.ts';
+import { lookupBank, lookupBranch, searchBanks, searchBranches } from './bank-directory.ts';
 import { isZenginChar } from './zengin-chars.ts';
 
 const code = (c: string) => expect.objectContaining({ code: c });
@@ -82,5 +82,41 @@ describe('the Zengin bank and branch directory (M8)', () => {
     }
     expect(bad).toEqual([]);
     expect(branches).toBeGreaterThan(28_000);
+  });
+
+  it('M8: banks are found by code prefix, name, kana or hiragana, at most 20', () => {
+    expect(searchBanks('0001')).toEqual([{ code: '0001', name: 'みずほ', kana: 'ﾐｽﾞﾎ' }]);
+    expect(searchBanks('0000')).toEqual([]);
+    const zero = searchBanks('0');
+    expect(zero).toHaveLength(20);
+    expect(zero.map((b) => b.code)).toEqual([...zero.map((b) => b.code)].sort());
+    for (const q of ['みずほ', 'ミズホ', 'ﾐｽﾞﾎ', ' みずほ '])
+      expect(searchBanks(q)[0], q).toMatchObject({ code: '0001' });
+    // A name that starts with the query comes before one that only contains it.
+    expect(searchBanks('熊本')[0]).toMatchObject({ name: expect.stringMatching(/^熊本/) });
+    expect(searchBanks('1952', 5)).toEqual([expect.objectContaining({ name: '熊本第一信金' })]);
+  });
+
+  it("M8: branches are found by code prefix or name; small kana match the directory's large ones", () => {
+    expect(searchBranches('0001', '001')).toEqual([{ code: '001', name: '東京営業部', kana: 'ﾄｳｷﾖｳ' }]);
+    expect(searchBranches('0001', 'とうきょう').map((b) => b.code)).toContain('001');
+    expect(searchBranches('0001', '999')).toEqual([]);
+    expect(() => searchBranches('0000', '')).toThrow(code('payee.bank_not_found'));
+    expect(() => searchBranches('1', '')).toThrow(code('payee.bank_code_invalid'));
+  });
+
+  it("M8: this bank's branches are searched in the back office's list", () => {
+    const own = {
+      ownBankCode: '1952',
+      ownBranches: [
+        { code: '002', name: '駅前支店' },
+        { code: '001', name: '本店営業部' },
+      ],
+    };
+    expect(searchBranches('1952', '', own).map((b) => b.code)).toEqual(['001', '002']);
+    expect(searchBranches('1952', '駅前', own)).toEqual([{ code: '002', name: '駅前支店', kana: '' }]);
+    expect(searchBranches('1952', '003', own)).toEqual([]);
+    // Another bank is still the public list.
+    expect(searchBranches('0001', '001', own)).toHaveLength(1);
   });
 });

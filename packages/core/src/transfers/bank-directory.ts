@@ -99,3 +99,98 @@ function branchNotFound(bankCode: string, branchCode: string): KinkoError {
     branchCode,
   });
 }
+
+/** At most this many entries answer one search (the screen shows a short pick list). */
+export const DIRECTORY_SEARCH_LIMIT = 20;
+
+const SMALL_KANA: Record<string, string> = {
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ッ: 'ツ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ヮ: 'ワ',
+};
+
+/**
+ * What a person types, in one form for comparing: NFKC (half-width kana to full-width, full-width
+ * digits to ASCII), hiragana to katakana, small kana large as the Zengin kana writes them
+ * (とうきょう matches トウキヨウ), no spaces, upper case.
+ */
+function searchForm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
+    .replace(/[ァィゥェォッャュョヮ]/g, (ch) => SMALL_KANA[ch] ?? ch)
+    .replace(/[\s\u3000]/g, '')
+    .toUpperCase();
+}
+
+/**
+ * Entries whose code starts with `query` (digits) or whose name or kana contains it; those whose
+ * name or kana starts with it first, then by code. An empty query lists the first by code.
+ */
+function search(entries: readonly ZenginEntry[], query: string, limit: number): ZenginEntry[] {
+  const q = searchForm(query);
+  if (q === '') return entries.slice(0, limit);
+  if (/^\d+$/.test(q)) return entries.filter((e) => e.code.startsWith(q)).slice(0, limit);
+  const scored: { e: ZenginEntry; rank: number }[] = [];
+  for (const e of entries) {
+    const forms = [searchForm(e.name), searchForm(e.kana)];
+    if (forms.some((f) => f.startsWith(q))) scored.push({ e, rank: 0 });
+    else if (forms.some((f) => f.includes(q))) scored.push({ e, rank: 1 });
+  }
+  return scored
+    .sort((x, y) => x.rank - y.rank || x.e.code.localeCompare(y.e.code))
+    .slice(0, limit)
+    .map((x) => x.e);
+}
+
+const byCode = (x: ZenginEntry, y: ZenginEntry) => x.code.localeCompare(y.code);
+let banksByCode: ZenginEntry[] | undefined;
+
+/**
+ * M8, the payee entry's name hint: banks by code prefix ("00" → 0001, 0005 …) or by name or kana
+ * (みずほ, ミズホ, ﾐｽﾞﾎ), at most `limit`. An unknown code is an empty list, not an error.
+ */
+export function searchBanks(query: string, limit = DIRECTORY_SEARCH_LIMIT): DirectoryEntry[] {
+  banksByCode ??= Object.values(directory()).sort(byCode);
+  return search(banksByCode, query, limit).map((b) => ({
+    code: b.code,
+    name: b.name,
+    kana: zenginKana(b.kana),
+  }));
+}
+
+/**
+ * M8: the branches of bank `bankCode` by code prefix or name or kana, at most `limit`; an unknown
+ * bank is 'payee.bank_code_invalid' / 'payee.bank_not_found' as in lookupBranch. With `own`,
+ * this bank's branches are the back office's list (as lookupBranch answers at entry).
+ */
+export function searchBranches(
+  bankCode: unknown,
+  query: string,
+  own?: OwnBankBranches,
+  limit = DIRECTORY_SEARCH_LIMIT,
+): DirectoryEntry[] {
+  const bank = lookupBank(bankCode);
+  const publicBranches = directory()[bank.code]?.branches ?? {};
+  if (own && bank.code === own.ownBankCode) {
+    const branches = own.ownBranches.map((b) => {
+      const listed = publicBranches[b.code];
+      const publicKana = listed && listed.name === b.name ? zenginKana(listed.kana) : '';
+      return { code: b.code, name: b.name, kana: b.kana ?? publicKana };
+    });
+    // The kana here is already half-width; searchForm compares it the same way.
+    return search([...branches].sort(byCode), query, limit);
+  }
+  return search(Object.values(publicBranches).sort(byCode), query, limit).map((b) => ({
+    code: b.code,
+    name: b.name,
+    kana: zenginKana(b.kana),
+  }));
+}

@@ -1,32 +1,18 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { accountLabels, accountTypeLabel, accountTypes } from '../shared/accountLabels.ts';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
 import { newIdempotencyKey } from '../shared/api.ts';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
 import { common, useT } from '../shared/i18n.ts';
 import { Notice } from '../shared/Notice.tsx';
-import type { AccountType } from '../shared/types.ts';
+import { emptyPayeeAccount, type PayeeAccount, PayeeAccountFields } from '../shared/PayeeAccountFields.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { bankApi, type PayeeView } from './bankApi.ts';
 import { payeeMessages } from './payeeMessages.ts';
 
-interface Form {
-  bankCode: string;
-  branchCode: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
-  nickname: string;
-}
+type Form = PayeeAccount & { nickname: string };
 
-const emptyForm: Form = {
-  bankCode: '',
-  branchCode: '',
-  accountType: 'ordinary',
-  accountNumber: '',
-  name: '',
-  nickname: '',
-};
+const emptyForm: Form = { ...emptyPayeeAccount, nickname: '' };
 
 /**
  * 事前登録振込先 (M8, B1), #/payees or #/payees/<contract number>: the operator registers the
@@ -43,7 +29,6 @@ export function WrittenPayees({
   const t = useT(payeeMessages);
   const a = useT(accountLabels);
   const c = useT(common);
-  const typeId = useId();
   const [contractInput, setContractInput] = useState(initial);
   const [list, setList] = useState<PayeeView[] | null>(null);
   const [form, setForm] = useState<Form>(emptyForm);
@@ -226,59 +211,7 @@ export function WrittenPayees({
           )}
           <form className="panel" onSubmit={register} data-testid="payee-form">
             <h2>{t('formHeading')}</h2>
-            <Field
-              label={t('bankCode')}
-              hint={t('bankCodeHint')}
-              testId="payee-bank"
-              inputMode="numeric"
-              maxLength={4}
-              required
-              value={form.bankCode}
-              onValue={(v) => edit({ ...form, bankCode: v })}
-            />
-            <Field
-              label={t('branchCode')}
-              hint={t('branchCodeHint')}
-              testId="payee-branch"
-              inputMode="numeric"
-              maxLength={3}
-              required
-              value={form.branchCode}
-              onValue={(v) => edit({ ...form, branchCode: v })}
-            />
-            <div className="field">
-              <label htmlFor={typeId}>{t('accountType')}</label>
-              <select
-                id={typeId}
-                data-testid="payee-type"
-                value={form.accountType}
-                onChange={(e) => edit({ ...form, accountType: e.target.value as AccountType })}
-              >
-                {accountTypes.map((k) => (
-                  <option key={k} value={k}>
-                    {accountTypeLabel(a, k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Field
-              label={t('accountNumber')}
-              hint={t('accountNumberHint')}
-              testId="payee-number"
-              inputMode="numeric"
-              maxLength={7}
-              required
-              value={form.accountNumber}
-              onValue={(v) => edit({ ...form, accountNumber: v })}
-            />
-            <Field
-              label={t('name')}
-              hint={t('nameHint')}
-              testId="payee-name"
-              required
-              value={form.name}
-              onValue={(v) => edit({ ...form, name: v })}
-            />
+            <PayeeAccountFields value={form} onChange={(v) => edit({ ...form, ...v })} testIdPrefix="payee" />
             <Field
               label={t('nickname')}
               hint={t('nicknameHint')}

@@ -12,6 +12,7 @@ import { Home } from './Home.tsx';
 import { LimitSettings } from './LimitSettings.tsx';
 import { Login } from './Login.tsx';
 import { siteMessages } from './messages.ts';
+import { PayeeManagement } from './PayeeManagement.tsx';
 import { PrivilegeSettings } from './PrivilegeSettings.tsx';
 import { ScheduledTransfers } from './ScheduledTransfers.tsx';
 import { StatementScreen } from './StatementScreen.tsx';
@@ -77,6 +78,7 @@ export function App() {
   else if (route === 'accounts') body = <Balances go={go} />;
   else if (route === 'transfer') body = <TransferScreen go={go} />;
   else if (route === 'transfers/scheduled') body = <ScheduledTransfers go={go} />;
+  else if (route === 'payees') body = <PayeeManagement go={go} />;
   else if (route === 'statement' || route.startsWith('statement/')) {
     body = <StatementScreen accountId={route.slice('statement/'.length)} go={go} />;
   } else body = <Home me={me} go={go} onChanged={refresh} />;

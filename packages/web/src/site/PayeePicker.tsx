@@ -123,9 +123,7 @@ export function PayeePicker({
               ))}
             </ul>
           ))}
-        {tab === 'typed' && (
-          <TypedPayeeFields typed={flow.typed} typeId={flow.typeId} onTyped={changed(flow.setTyped)} />
-        )}
+        {tab === 'typed' && <TypedPayeeFields typed={flow.typed} onTyped={changed(flow.setTyped)} />}
       </div>
     </fieldset>
   );

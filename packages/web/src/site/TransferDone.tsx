@@ -1,10 +1,17 @@
+import { useRef, useState } from 'react';
 import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
+import { newIdempotencyKey } from '../shared/api.ts';
+import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { formatDay, formatYen } from '../shared/format.ts';
 import { useT } from '../shared/i18n.ts';
+import { Notice } from '../shared/Notice.tsx';
+import { useAction } from '../shared/useAction.ts';
 import { ApprovalStateBadge } from './ApprovalStateBadge.tsx';
+import { payeeApi } from './payeeApi.ts';
+import { savedPayeeMessages } from './savedPayeeMessages.ts';
 import { settingsMessages } from './settingsMessages.ts';
 import { TransferStatusBadge } from './TransferStatusBadge.tsx';
-import type { TransferReceipt } from './transferApi.ts';
+import type { TransferReceipt, TransferView } from './transferApi.ts';
 import { transferMessages } from './transferMessages.ts';
 
 /** 完了: the 受付番号 and what was accepted; in an approval mode (M5a) the request is 承認待ち. */
@@ -50,6 +57,7 @@ export function TransferDone({
         <dt>{t('fee')}</dt>
         <dd data-testid="done-fee">{formatYen(tr.fee)}</dd>
       </dl>
+      {tr.kind !== 'own' && tr.payee.payeeId === null && <SavePayee payee={tr.payee} />}
       <div className="actions">
         <button type="button" data-testid="transfer-again" onClick={onAgain}>
           {t('again')}
@@ -65,5 +73,49 @@ export function TransferDone({
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * 都度指定 (a payee typed or taken from 最近10回): 「この振込先を登録する」 saves it to the user's own
+ * list (POST /api/v1/payees) with one Idempotency-Key, reused if the same save is retried (M3).
+ */
+function SavePayee({ payee }: { payee: TransferView['payee'] }) {
+  const t = useT(savedPayeeMessages);
+  const { busy, error, run } = useAction();
+  const [notice, setNotice] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
+
+  async function save() {
+    key.current ??= newIdempotencyKey();
+    const k = key.current;
+    const saved = await run(() =>
+      payeeApi.save(
+        {
+          bankCode: payee.bankCode,
+          branchCode: payee.branchCode,
+          accountType: payee.accountType,
+          accountNumber: payee.accountNumber,
+          name: payee.name,
+        },
+        k,
+      ),
+    );
+    if (saved) setNotice(t('saved', { name: saved.name }));
+  }
+
+  return (
+    <div className="save-payee" data-testid="save-payee">
+      <ErrorBox error={error} />
+      <Notice text={notice} />
+      {!notice && (
+        <p>
+          <button type="button" data-testid="save-payee-submit" disabled={busy} onClick={() => void save()}>
+            {t('saveThis')}
+          </button>{' '}
+          <small className="hint">{t('saveThisHint')}</small>
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,14 +1,16 @@
 import { useT } from '../shared/i18n.ts';
+import { savedPayeeMessages } from './savedPayeeMessages.ts';
 import { settingsMessages } from './settingsMessages.ts';
 import { transferMessages } from './transferMessages.ts';
 
 /**
  * 資金移動 (M2–M8), for every user: 振込・振替 (#/transfer), 振込予約照会・取消 (#/transfers/scheduled)
- * and 承認待ち一覧 (#/approvals, M5a).
+ * 振込先の管理 (#/payees, M8) and 承認待ち一覧 (#/approvals, M5a).
  */
 export function TransferMenu({ go }: { go: (route: string) => void }) {
   const t = useT(transferMessages);
   const s = useT(settingsMessages);
+  const p = useT(savedPayeeMessages);
   return (
     <nav className="panel" aria-labelledby="transfer-menu-heading" data-testid="transfer-menu">
       <h2 id="transfer-menu-heading">{t('menuHeading')}</h2>
@@ -34,6 +36,17 @@ export function TransferMenu({ go }: { go: (route: string) => void }) {
             {t('menuScheduled')}
           </button>
           <small className="hint">{t('menuScheduledHint')}</small>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="menu-button"
+            data-testid="menu-payees"
+            onClick={() => go('payees')}
+          >
+            {p('menuPayees')}
+          </button>
+          <small className="hint">{p('menuPayeesHint')}</small>
         </li>
         <li>
           <button

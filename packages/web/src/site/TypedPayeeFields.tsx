@@ -1,76 +1,67 @@
-import { accountLabels, accountTypeLabel, accountTypes } from '../shared/accountLabels.ts';
-import { Field } from '../shared/Field.tsx';
-import { useT } from '../shared/i18n.ts';
-import type { AccountType } from '../shared/types.ts';
-import { transferMessages } from './transferMessages.ts';
-import type { Typed } from './useTransferFlow.ts';
+import { useCallback, useState } from 'react';
+import { ErrorBox } from '../shared/ErrorBox.tsx';
+import { type PayeeAccount, PayeeAccountFields } from '../shared/PayeeAccountFields.tsx';
+import { DirectoryName, DirectorySearch, useDirectoryNames } from './PayeeDirectory.tsx';
+import { payeeApi } from './payeeApi.ts';
 
-/** The 口座を入力 tab: bank, branch, type, number and name, digits kept to digits. */
+/**
+ * The 口座を入力 tab (and 振込先の管理's add form): bank, branch, type, number and name, digits
+ * kept to digits. The bank and branch names appear as the codes are typed, and a name search
+ * fills a code in (M8); the codes are what is submitted.
+ */
 export function TypedPayeeFields({
   typed,
-  typeId,
   onTyped,
+  testIdPrefix = 'typed',
 }: {
-  typed: Typed;
-  typeId: string;
-  onTyped: (typed: Typed) => void;
+  typed: PayeeAccount;
+  onTyped: (typed: PayeeAccount) => void;
+  testIdPrefix?: string;
 }) {
-  const t = useT(transferMessages);
-  const a = useT(accountLabels);
+  const [error, setError] = useState<unknown>(null);
+  const onError = useCallback((e: unknown) => setError(e), []);
+  const { bank, branch } = useDirectoryNames(typed.bankCode, typed.branchCode, onError);
+  const knownBank = bank && bank !== 'none' ? bank.code : null;
+  const searchBanks = useCallback((q: string) => payeeApi.banks(q), []);
+  const searchBranches = useCallback((q: string) => payeeApi.branches(knownBank ?? '', q), [knownBank]);
+  const id = (s: string) => `${testIdPrefix}-${s}`;
   return (
     <div className="typed-payee">
-      <Field
-        label={t('bankCode')}
-        hint={t('bankCodeHint')}
-        testId="typed-bank"
-        inputMode="numeric"
-        maxLength={4}
-        required
-        value={typed.bankCode}
-        onValue={(v) => onTyped({ ...typed, bankCode: v.replace(/\D/g, '') })}
-      />
-      <Field
-        label={t('branchCode')}
-        hint={t('branchCodeHint')}
-        testId="typed-branch"
-        inputMode="numeric"
-        maxLength={3}
-        required
-        value={typed.branchCode}
-        onValue={(v) => onTyped({ ...typed, branchCode: v.replace(/\D/g, '') })}
-      />
-      <div className="field">
-        <label htmlFor={typeId}>{t('accountType')}</label>
-        <select
-          id={typeId}
-          data-testid="typed-type"
-          value={typed.accountType}
-          onChange={(e) => onTyped({ ...typed, accountType: e.target.value as AccountType })}
-        >
-          {accountTypes.map((k) => (
-            <option key={k} value={k}>
-              {accountTypeLabel(a, k)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field
-        label={t('accountNumber')}
-        hint={t('accountNumberHint')}
-        testId="typed-number"
-        inputMode="numeric"
-        maxLength={7}
-        required
-        value={typed.accountNumber}
-        onValue={(v) => onTyped({ ...typed, accountNumber: v.replace(/\D/g, '') })}
-      />
-      <Field
-        label={t('payeeName')}
-        hint={t('payeeNameHint')}
-        testId="typed-name"
-        required
-        value={typed.name}
-        onValue={(v) => onTyped({ ...typed, name: v })}
+      <ErrorBox error={error} />
+      <PayeeAccountFields
+        value={typed}
+        onChange={(next) => {
+          setError(null);
+          onTyped(next);
+        }}
+        testIdPrefix={testIdPrefix}
+        afterBank={
+          <>
+            <DirectoryName lookup={bank} testId={id('bank-name')} notFound="bankNotFound" />
+            <DirectorySearch
+              kind="bank"
+              testId={id('bank-search')}
+              search={searchBanks}
+              onPick={(b) => onTyped({ ...typed, bankCode: b.code, branchCode: '' })}
+              onError={onError}
+            />
+          </>
+        }
+        afterBranch={
+          <>
+            <DirectoryName lookup={branch} testId={id('branch-name')} notFound="branchNotFound" />
+            {knownBank && (
+              <DirectorySearch
+                key={knownBank}
+                kind="branch"
+                testId={id('branch-search')}
+                search={searchBranches}
+                onPick={(b) => onTyped({ ...typed, branchCode: b.code })}
+                onError={onError}
+              />
+            )}
+          </>
+        }
       />
     </div>
   );

@@ -1,0 +1,135 @@
+import { type ReactNode, useId } from 'react';
+import { accountLabels, accountTypeLabel, accountTypes } from './accountLabels.ts';
+import { Field } from './Field.tsx';
+import { defineMessages, useT } from './i18n.ts';
+import type { AccountType } from './types.ts';
+
+/** A payee's account as typed (M8): the codes and number digits only, the name as the person types it. */
+export interface PayeeAccount {
+  bankCode: string;
+  branchCode: string;
+  accountType: AccountType;
+  accountNumber: string;
+  name: string;
+}
+
+export const emptyPayeeAccount: PayeeAccount = {
+  bankCode: '',
+  branchCode: '',
+  accountType: 'ordinary',
+  accountNumber: '',
+  name: '',
+};
+
+export const payeeAccountMessages = defineMessages(
+  {
+    bankCode: '金融機関コード',
+    bankCodeHint: '4桁の数字（例：0001）',
+    branchCode: '支店コード',
+    branchCodeHint: '3桁の数字',
+    accountType: '科目',
+    accountNumber: '口座番号',
+    accountNumberHint: '7桁の数字（7桁未満は先頭に0を付けてください）。',
+    name: '受取人名（カナ）',
+    nameHint: '全角カナでも入力できます。全銀手順で使える文字に変換します。',
+  },
+  {
+    bankCode: 'Bank code',
+    bankCodeHint: '4 digits (e.g. 0001)',
+    branchCode: 'Branch code',
+    branchCodeHint: '3 digits',
+    accountType: 'Account type',
+    accountNumber: 'Account number',
+    accountNumberHint: '7 digits (pad with leading zeros).',
+    name: 'Payee name (kana)',
+    nameHint: 'Full-width kana is accepted and converted to Zengin characters.',
+  },
+);
+
+const digits = (v: string) => v.replace(/\D/g, '');
+
+/**
+ * 金融機関コード・支店コード・科目・口座番号・受取人名, one set for the customer's typed payee and the
+ * back office's written one (M8). Test ids are `<testIdPrefix>-bank`, `-branch`, `-type`, `-number`
+ * and `-name`; `afterBank` / `afterBranch` show what a screen knows of the code typed (its name).
+ */
+export function PayeeAccountFields({
+  value,
+  onChange,
+  testIdPrefix,
+  afterBank,
+  afterBranch,
+}: {
+  value: PayeeAccount;
+  onChange: (next: PayeeAccount) => void;
+  testIdPrefix: string;
+  afterBank?: ReactNode;
+  afterBranch?: ReactNode;
+}) {
+  const t = useT(payeeAccountMessages);
+  const a = useT(accountLabels);
+  const typeId = useId();
+  const id = (field: string) => `${testIdPrefix}-${field}`;
+  return (
+    <>
+      <Field
+        label={t('bankCode')}
+        hint={t('bankCodeHint')}
+        testId={id('bank')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={4}
+        required
+        value={value.bankCode}
+        onValue={(v) => onChange({ ...value, bankCode: digits(v) })}
+      />
+      {afterBank}
+      <Field
+        label={t('branchCode')}
+        hint={t('branchCodeHint')}
+        testId={id('branch')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={3}
+        required
+        value={value.branchCode}
+        onValue={(v) => onChange({ ...value, branchCode: digits(v) })}
+      />
+      {afterBranch}
+      <div className="field">
+        <label htmlFor={typeId}>{t('accountType')}</label>
+        <select
+          id={typeId}
+          data-testid={id('type')}
+          value={value.accountType}
+          onChange={(e) => onChange({ ...value, accountType: e.target.value as AccountType })}
+        >
+          {accountTypes.map((k) => (
+            <option key={k} value={k}>
+              {accountTypeLabel(a, k)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        label={t('accountNumber')}
+        hint={t('accountNumberHint')}
+        testId={id('number')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={7}
+        required
+        value={value.accountNumber}
+        onValue={(v) => onChange({ ...value, accountNumber: digits(v) })}
+      />
+      <Field
+        label={t('name')}
+        hint={t('nameHint')}
+        testId={id('name')}
+        required
+        value={value.name}
+        onValue={(v) => onChange({ ...value, name: v })}
+      />
+    </>
+  );
+}
