@@ -54,6 +54,7 @@ export function recordHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | '
 export async function appendAudit(store: Store, drafts: readonly AuditDraft[]): Promise<void> {
   if (drafts.length === 0) return;
   let head = await store.audit.lockHead();
+  const records: AuditRecord[] = [];
   for (const d of drafts) {
     const fields = {
       seq: head.seq + 1,
@@ -67,7 +68,8 @@ export async function appendAudit(store: Store, drafts: readonly AuditDraft[]): 
       detail: canonicalJson(d.detail),
     };
     const hash = recordHash(head.hash, fields);
-    await store.audit.append({ ...fields, prevHash: head.hash, hash });
+    records.push({ ...fields, prevHash: head.hash, hash });
     head = { seq: fields.seq, hash };
   }
+  await store.audit.append(records);
 }

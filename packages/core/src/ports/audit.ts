@@ -24,8 +24,13 @@ export interface AuditStore {
    * (seq 0 and 64 zeros for an empty log). Must be called inside `transaction`.
    */
   lockHead(): Promise<{ seq: number; hash: string }>;
-  /** Inserts the record and moves the head to it. Must follow lockHead in the same transaction. */
-  append(r: AuditRecord): Promise<void>;
+  /**
+   * Inserts the records, which continue the chain from the head and one another (consecutive
+   * seq, each prevHash the previous hash), and moves the head to the last: one business
+   * transaction's records in one statement and one head update. Must follow lockHead in the
+   * same transaction.
+   */
+  append(records: readonly AuditRecord[]): Promise<void>;
   /** Records in seq order, from `afterSeq` (exclusive), at most `limit`. */
   list(opts: {
     afterSeq?: number;

@@ -169,7 +169,7 @@ export async function appendAudit(
     hash: createHash('sha256').update(`${head.hash}:${seq}`).digest('hex'),
     ...over,
   };
-  await tx.audit.append(record);
+  await tx.audit.append([record]);
   return record;
 }
 

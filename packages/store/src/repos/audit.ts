@@ -7,8 +7,30 @@ import type { Executor } from './shared.ts';
  * The hash-chained log (L1). Appending is lockHead → compute → append, inside one transaction,
  * so that concurrent writers in any number of processes extend the chain one after another.
  */
+/** Records per INSERT: SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535. */
+const APPEND_CHUNK = 1000;
+
 export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Store['audit'] {
   const head = () => db().selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const insert = (records: readonly AuditRecord[]) =>
+    db()
+      .insertInto('audit_log')
+      .values(
+        records.map((r) => ({
+          seq: r.seq,
+          at: r.at,
+          actor_type: r.actorType,
+          actor_id: r.actorId,
+          contract_id: r.contractId,
+          action: r.action,
+          subject: r.subject,
+          outcome: r.outcome,
+          detail: r.detail,
+          prev_hash: r.prevHash,
+          hash: r.hash,
+        })),
+      )
+      .execute();
   const requireTransaction = (method: string) => {
     if (!inTransaction) throw new Error(`store: audit.${method} must be called inside transaction`);
   };
@@ -21,35 +43,30 @@ export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Sto
       const query = kind === 'postgres' ? head().forUpdate() : head();
       return query.executeTakeFirstOrThrow();
     },
-    async append(r) {
+    async append(records) {
       requireTransaction('append');
-      await db()
-        .insertInto('audit_log')
-        .values({
-          seq: r.seq,
-          at: r.at,
-          actor_type: r.actorType,
-          actor_id: r.actorId,
-          contract_id: r.contractId,
-          action: r.action,
-          subject: r.subject,
-          outcome: r.outcome,
-          detail: r.detail,
-          prev_hash: r.prevHash,
-          hash: r.hash,
-        })
-        .execute();
-      // Moves the head only from the record's predecessor: a writer that skipped lockHead, or
-      // computed from a stale head, fails here instead of forking the chain.
+      const first = records[0];
+      const last = records.at(-1);
+      if (!first || !last) return;
+      records.forEach((r, i) => {
+        const before = records[i - 1];
+        if (before && (r.seq !== before.seq + 1 || r.prevHash !== before.hash))
+          throw new Error(`store: audit record ${r.seq} does not follow record ${before.seq}`);
+      });
+      for (let i = 0; i < records.length; i += APPEND_CHUNK) {
+        await insert(records.slice(i, i + APPEND_CHUNK));
+      }
+      // Moves the head only from the first record's predecessor: a writer that skipped lockHead,
+      // or computed from a stale head, fails here instead of forking the chain.
       const moved = await db()
         .updateTable('audit_head')
-        .set({ seq: r.seq, hash: r.hash })
+        .set({ seq: last.seq, hash: last.hash })
         .where('id', '=', 1)
-        .where('seq', '=', r.seq - 1)
-        .where('hash', '=', r.prevHash)
+        .where('seq', '=', first.seq - 1)
+        .where('hash', '=', first.prevHash)
         .executeTakeFirst();
       if (moved.numUpdatedRows !== 1n) {
-        throw new Error(`store: audit record ${r.seq} does not follow the chain head`);
+        throw new Error(`store: audit record ${first.seq} does not follow the chain head`);
       }
     },
     async list({ afterSeq, limit, contractId, descending }) {
