@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { atomicCases } from './contract/atomic.ts';
 import { auditCases } from './contract/audit.ts';
+import { commitCases } from './contract/commits.ts';
 import { ledgerCases } from './contract/ledger.ts';
 import { limitCases } from './contract/limits.ts';
 import { migrationCases } from './contract/migrations.ts';
@@ -30,6 +31,7 @@ describe.each(testBackends())('store contract on $name', (backend) => {
   describe('migrations', () => migrationCases(current));
   describe('records', () => recordCases(current));
   describe('transactions', () => transactionCases(current));
+  describe('concurrent commits', () => commitCases(current));
   describe('atomic operations', () => atomicCases(current));
   describe('audit chain', () => auditCases(current));
   describe('ledger', () => ledgerCases(current));

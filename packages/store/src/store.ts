@@ -22,6 +22,7 @@ import { tokensRepo } from './repos/tokens.ts';
 import { transfersRepo } from './repos/transfers.ts';
 import { usersRepo } from './repos/users.ts';
 import type { Database, Kind } from './schema.ts';
+import { type CommitReceipt, commitReceipts } from './sqlite-driver.ts';
 
 type Repositories = Omit<Store, 'transaction' | 'snapshot' | 'close'>;
 
@@ -49,7 +50,12 @@ export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promi
     // CockroachDB defaults to SERIALIZABLE. SQLite: the driver's BEGIN IMMEDIATE.
     const builder =
       kind === 'postgres' ? db.transaction().setIsolationLevel('read committed') : db.transaction();
-    return builder.execute((trx) => bound(trx, fn));
+    // SQLite's group commit (sqlite-driver.ts): the transaction has committed into its group;
+    // it is done when the group's COMMIT is durable, and failed if that COMMIT fails.
+    const receipt: CommitReceipt = {};
+    const out = await commitReceipts.run(receipt, () => builder.execute((trx) => bound(trx, fn)));
+    if (receipt.durable) await receipt.durable;
+    return out;
   }
 
   async function snapshot<T>(fn: (view: Store) => Promise<T>): Promise<T> {
@@ -70,7 +76,7 @@ export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promi
       return trx;
     };
     const tx: Store = {
-      ...repositories(executor, kind, true),
+      ...identityMapped(repositories(executor, kind, true)),
       // Nested calls join the outer transaction: one commit, all or nothing.
       transaction: (inner) => inner(tx),
       snapshot: (inner) => inner(tx),
@@ -107,4 +113,67 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     privileges: privilegesRepo(db),
     approvals: approvalsRepo(db),
   };
+}
+
+/**
+ * The reads that one business operation repeats (the user and contract of the actor, the token,
+ * the limit layers, the accounts of the transfer: the authorisation, the rules and the posting
+ * each read them) answered once per transaction: an identity map. Any other call on the same
+ * repository (an insert, an update, a lock, a conditional count) empties that repository's map,
+ * so a read after a write always goes to the database. On PostgreSQL (READ COMMITTED) a repeated
+ * read sees the row as this transaction first read it, which is what the code that reads twice
+ * means; what must see other transactions' commits is a conditional UPDATE or a lock, never a
+ * cached read. Records are frozen: a caller that changed one would change it for the next reader.
+ */
+const MAPPED_READS: { [R in keyof Repositories]?: readonly (keyof Repositories[R] & string)[] } = {
+  settings: ['get'],
+  branches: ['get'],
+  contracts: ['get', 'getByNumber'],
+  users: ['get'],
+  tokens: ['get'],
+  accounts: ['get', 'getByNumber', 'getInternal'],
+  limits: ['get', 'usage'],
+  privileges: ['get'],
+};
+
+function identityMapped(repos: Repositories): Repositories {
+  const out = { ...repos } as Record<string, unknown>;
+  for (const [name, reads] of Object.entries(MAPPED_READS)) {
+    const repo = repos[name as keyof Repositories] as unknown as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const memo = new Map<string, Promise<unknown>>();
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, fn] of Object.entries(repo)) {
+      if (typeof fn !== 'function') continue;
+      if (reads.includes(method as never)) {
+        wrapped[method] = (...args: unknown[]) => {
+          // Only plain string/number keys are mapped; anything else goes to the database.
+          if (!args.every((a) => typeof a === 'string' || typeof a === 'number')) return fn(...args);
+          const key = `${method}\u0000${args.join('\u0000')}`;
+          let hit = memo.get(key);
+          if (!hit) {
+            hit = (fn(...args) as Promise<unknown>).then(freeze, (err: unknown) => {
+              memo.delete(key);
+              throw err;
+            });
+            memo.set(key, hit);
+          }
+          return hit;
+        };
+      } else {
+        wrapped[method] = (...args: unknown[]) => {
+          memo.clear();
+          return fn(...args);
+        };
+      }
+    }
+    out[name] = wrapped;
+  }
+  return out as Repositories;
+}
+
+function freeze<T>(v: T): T {
+  return v !== null && typeof v === 'object' ? Object.freeze(v) : v;
 }

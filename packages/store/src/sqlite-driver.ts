@@ -1,0 +1,391 @@
+/**
+ * The Kysely driver under the SQLite store: one writer connection with group commit, one reader
+ * connection for everything that only reads.
+ *
+ * Writes. Every write transaction is BEGIN IMMEDIATE (Kysely's own driver uses a deferred BEGIN:
+ * two processes that both read and then write would find their snapshots stale and fail with
+ * SQLITE_BUSY; taking the write lock up front makes writers queue instead). With synchronous =
+ * FULL the COMMIT's fsync is most of a small transaction's cost, and better-sqlite3 runs it on
+ * the event loop. So the transactions of one turn of the event loop join one group: each runs
+ * inside its own SAVEPOINT of one open transaction (a failure rolls back to its savepoint and
+ * touches no other), and at the end of the turn (or when the group is full) ONE COMMIT makes
+ * them all durable. No transaction is reported done before that COMMIT: the driver hands each a
+ * `durable` promise (commitReceipts) which the store awaits before it returns, and a failed
+ * COMMIT fails every member. This is the classic group commit of database servers, done where
+ * the one connection's queue already is.
+ *
+ * Reads. A statement outside any transaction that only reads, and every read-only transaction
+ * (Store.snapshot), runs on a second connection. In WAL mode that connection sees the last
+ * COMMIT and never the open group's uncommitted work, so nothing is shown to anyone before it
+ * is durable. A write outside a transaction (an autocommit UPDATE such as consumeStep) first
+ * commits the open group, then runs on the writer. `:memory:` has no second connection (it
+ * would be another database): there reads use the writer, after committing the open group.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import BetterSqlite3 from 'better-sqlite3';
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** At most this many transactions share one COMMIT, so that the first waits a bounded time. */
+const MAX_GROUP = 32;
+
+/** Where a committing transaction learns when its work is durable (see the module doc). */
+export interface CommitReceipt {
+  durable?: Promise<void>;
+}
+export const commitReceipts = new AsyncLocalStorage<CommitReceipt>();
+
+export class ImmediateDriver implements Driver {
+  readonly writer: Statements;
+  readonly reader: Statements;
+  readonly writeLock = new Mutex();
+  readonly readLock = new Mutex();
+  readonly #separateReader: boolean;
+  #group: Group | null = null;
+
+  constructor(db: BetterSqlite3.Database) {
+    // From here on every wait for a lock is retryBusy's asynchronous one (see there).
+    db.pragma('busy_timeout = 0');
+    this.writer = new Statements(db);
+    this.#separateReader = !db.memory;
+    if (this.#separateReader) {
+      const reader = new BetterSqlite3(db.name, { readonly: true, fileMustExist: true });
+      reader.pragma('busy_timeout = 0');
+      this.reader = new Statements(reader);
+    } else {
+      this.reader = this.writer;
+    }
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    // A lease takes the writer or the reader only when it knows which it needs.
+    return new Lease(this);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).release();
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await (connection as Lease).begin(settings.accessMode === 'read only');
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).commit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as Lease).rollback();
+  }
+
+  async destroy(): Promise<void> {
+    this.flush();
+    if (this.#separateReader && this.reader.db.open) this.reader.db.close();
+    if (this.writer.db.open) this.writer.db.close();
+  }
+
+  get separateReader(): boolean {
+    return this.#separateReader;
+  }
+
+  /** Joins the open group (a savepoint) or opens one (BEGIN IMMEDIATE). Holds writeLock. */
+  async joinGroup(): Promise<Group> {
+    // A group whose transaction SQLite rolled back on its own is over: its members hear so.
+    if (this.#group && !this.writer.db.inTransaction) this.flush();
+    if (!this.#group) {
+      await retryBusy(() => this.writer.db.exec('begin immediate'));
+      this.#group = new Group();
+    }
+    this.writer.db.exec('savepoint member');
+    return this.#group;
+  }
+
+  /**
+   * Called by the holder of writeLock as it lets go. A transaction runs from BEGIN to its end
+   * without giving the event loop a turn (better-sqlite3 is synchronous), so the requests that
+   * would join it arrive in the same turn of the loop, after it: the COMMIT is put off until the
+   * loop has handled what is ready now (setImmediate runs after the poll phase), or made at
+   * once when the group is full.
+   */
+  beforeWriterRelease(): void {
+    const g = this.#group;
+    if (!g) return;
+    if (g.members >= MAX_GROUP || g.unheard) this.flush();
+    else this.#scheduleFlush();
+  }
+
+  #flushScheduled = false;
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      // Behind whoever already waits for the writer: they join this group first.
+      void this.writeLock.acquire().then(() => {
+        this.#flushScheduled = false;
+        try {
+          this.flush();
+        } finally {
+          this.writeLock.release();
+        }
+      });
+    });
+  }
+
+  /** COMMITs the open group, if any, and settles its members' receipts. Holds writeLock. */
+  flush(): void {
+    const g = this.#group;
+    if (!g) return;
+    this.#group = null;
+    const db = this.writer.db;
+    try {
+      // SQLite may have rolled the whole transaction back on its own (SQLITE_FULL, IOERR):
+      // then nothing of the group was kept, and every member must hear so.
+      if (!db.inTransaction) throw new Error('sqlite: the group transaction was rolled back');
+      db.exec('commit');
+      g.settle(null);
+    } catch (err) {
+      if (db.inTransaction) db.exec('rollback');
+      g.settle(err);
+    }
+  }
+}
+
+/** The transactions of one COMMIT. */
+class Group {
+  members = 0;
+  /**
+   * A member committed without a receipt (a Kysely transaction outside Store.transaction, such
+   * as the Migrator's): its caller believes it committed when the call returns, so the group
+   * commits before the writer is let go.
+   */
+  unheard = false;
+  readonly durable: Promise<void>;
+  #settle!: (err: unknown) => void;
+  constructor() {
+    this.durable = new Promise<void>((resolve, reject) => {
+      this.#settle = (err) => (err === null ? resolve() : reject(err));
+    });
+    // A group whose every member rolled back has no one to hear a failed COMMIT.
+    this.durable.catch(() => {});
+  }
+  settle(err: unknown): void {
+    this.#settle(err);
+  }
+}
+
+type LeaseMode = 'idle' | 'write' | 'read';
+
+/** What Kysely holds between acquireConnection and releaseConnection. */
+class Lease implements DatabaseConnection {
+  readonly #driver: ImmediateDriver;
+  #mode: LeaseMode = 'idle';
+  #group: Group | null = null;
+  #holdsWriter = false;
+  #holdsReader = false;
+
+  constructor(driver: ImmediateDriver) {
+    this.#driver = driver;
+  }
+
+  async begin(readOnly: boolean): Promise<void> {
+    const d = this.#driver;
+    if (readOnly) {
+      if (d.separateReader) {
+        await d.readLock.acquire();
+        this.#holdsReader = true;
+        // A deferred BEGIN: the first read fixes a WAL snapshot that writers do not disturb.
+        d.reader.db.exec('begin');
+      } else {
+        await this.#takeWriter();
+        d.flush();
+        d.writer.db.exec('begin');
+      }
+      this.#mode = 'read';
+      return;
+    }
+    await this.#takeWriter();
+    this.#group = await d.joinGroup();
+    this.#mode = 'write';
+  }
+
+  commit(): void {
+    const d = this.#driver;
+    if (this.#mode === 'read') {
+      (d.separateReader ? d.reader : d.writer).db.exec('commit');
+    } else if (this.#mode === 'write' && this.#group) {
+      d.writer.db.exec('release member');
+      this.#group.members++;
+      const receipt = commitReceipts.getStore();
+      if (receipt) receipt.durable = this.#group.durable;
+      else this.#group.unheard = true;
+    }
+    this.#mode = 'idle';
+    this.#group = null;
+  }
+
+  rollback(): void {
+    const d = this.#driver;
+    if (this.#mode === 'read') {
+      const db = (d.separateReader ? d.reader : d.writer).db;
+      if (db.inTransaction) db.exec('rollback');
+    } else if (this.#mode === 'write') {
+      const db = d.writer.db;
+      // Undo this member only; the others of its group keep their work.
+      if (db.inTransaction) {
+        db.exec('rollback to member');
+        db.exec('release member');
+      } else {
+        d.flush(); // SQLite rolled the whole group back: fail the members before anyone joins
+      }
+    }
+    this.#mode = 'idle';
+    this.#group = null;
+  }
+
+  release(): void {
+    const d = this.#driver;
+    if (this.#holdsReader) {
+      this.#holdsReader = false;
+      d.readLock.release();
+    }
+    if (this.#holdsWriter) {
+      this.#holdsWriter = false;
+      d.beforeWriterRelease();
+      d.writeLock.release();
+    }
+  }
+
+  async #takeWriter(): Promise<void> {
+    await this.#driver.writeLock.acquire();
+    this.#holdsWriter = true;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const d = this.#driver;
+    // better-sqlite3 binds no booleans; this is the one place SQLite's 0/1 is produced.
+    const params = query.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    // Inside our own write transaction we hold the lock: nothing can be busy.
+    if (this.#mode === 'write') return d.writer.run<R>(query.sql, params);
+    if (this.#mode === 'read') {
+      const on = d.separateReader ? d.reader : d.writer;
+      return retryBusy(() => on.run<R>(query.sql, params));
+    }
+    // Outside a transaction: a read goes to the reader, a write commits the open group first.
+    if (d.separateReader && d.reader.isReadonly(query.sql)) {
+      // Not inside someone's open snapshot, which would answer from its older view.
+      if (!d.reader.db.inTransaction) return retryBusy(() => d.reader.run<R>(query.sql, params));
+      await d.readLock.acquire();
+      try {
+        return await retryBusy(() => d.reader.run<R>(query.sql, params));
+      } finally {
+        d.readLock.release();
+      }
+    }
+    await this.#takeWriter();
+    try {
+      d.flush();
+      return await retryBusy(() => d.writer.run<R>(query.sql, params));
+    } finally {
+      this.#holdsWriter = false;
+      d.writeLock.release();
+    }
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not offered by this store
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('sqlite: streaming queries are not supported');
+  }
+}
+
+/** Prepared statements kept per SQL text; Kysely compiles the same few hundred texts again and again. */
+const STATEMENT_CACHE_SIZE = 500;
+
+class Statements {
+  readonly db: BetterSqlite3.Database;
+  readonly #cache = new Map<string, BetterSqlite3.Statement>();
+  constructor(db: BetterSqlite3.Database) {
+    this.db = db;
+  }
+
+  prepare(sql: string): BetterSqlite3.Statement {
+    let stmt = this.#cache.get(sql);
+    if (stmt) return stmt;
+    stmt = this.db.prepare(sql);
+    // DDL changes what a prepared statement means; only DML and queries are kept.
+    if (/^\s*(insert|update|delete|select|with)\b/i.test(sql)) {
+      // Not a true LRU: when full, the oldest text goes; the working set is far below the bound.
+      if (this.#cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.#cache.keys().next().value;
+        if (oldest !== undefined) this.#cache.delete(oldest);
+      }
+      this.#cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  isReadonly(sql: string): boolean {
+    return this.prepare(sql).readonly;
+  }
+
+  run<R>(sql: string, params: unknown[]): QueryResult<R> {
+    const stmt = this.prepare(sql);
+    if (stmt.reader) return { rows: stmt.all(params) as R[] };
+    const { changes } = stmt.run(params);
+    return { numAffectedRows: BigInt(changes), rows: [] };
+  }
+}
+
+/** A FIFO promise mutex. */
+class Mutex {
+  #locked = false;
+  readonly #waiters: (() => void)[] = [];
+  async acquire(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+  release(): void {
+    const next = this.#waiters.shift();
+    if (next) next();
+    else this.#locked = false;
+  }
+}
+
+/**
+ * Waits for a lock like busy_timeout would, but without blocking the event loop:
+ * better-sqlite3's busy handler sleeps inside the synchronous call, so a process would freeze
+ * (every request stalls), and a second connection in the same process (a test's "second
+ * process") would wait on a lock holder that cannot run until the wait ends. The connections run
+ * with busy_timeout 0 and a failed attempt is retried after an asynchronous sleep; a statement
+ * that failed with SQLITE_BUSY changed nothing, so retrying it is safe. The first attempt is
+ * synchronous: the common case costs no timer.
+ */
+export function retryBusy<T>(attempt: () => T): T | Promise<T> {
+  try {
+    return attempt();
+  } catch (err) {
+    if (!isBusy(err)) throw err;
+  }
+  return (async () => {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
+      await sleep(delay);
+      try {
+        return attempt();
+      } catch (err) {
+        if (!isBusy(err) || Date.now() >= deadline) throw err;
+      }
+    }
+  })();
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
