@@ -109,10 +109,19 @@ export function previousBusinessDay(date: BankDate): BankDate {
  */
 export function addBusinessDays(date: BankDate, n: number): BankDate {
   if (!Number.isInteger(n)) throw new TypeError(`business days must be an integer: ${n}`);
+  // Every transfer asks for today's horizon (15 business days: ~20 date conversions and
+  // holiday lookups); the answer for a (date, n) never changes, so it is kept.
+  const key = `${date}|${n}`;
+  const known = businessDayMemo.get(key);
+  if (known !== undefined) return known;
   let d = date;
   for (let i = 0; i < Math.abs(n); i++) d = n > 0 ? nextBusinessDay(d) : previousBusinessDay(d);
+  if (businessDayMemo.size >= 4096) businessDayMemo.clear();
+  businessDayMemo.set(key, d);
   return d;
 }
+
+const businessDayMemo = new Map<string, BankDate>();
 
 /**
  * The number of business-day steps from `from` to `to`: the business days in (from, to], or,
