@@ -73,11 +73,17 @@ export async function stepUpIfConfigured(
  * M5: in the confirm transaction, after the rules of step 1 and before the OTP is consumed: the
  * user must hold 振込・振替, and the limits as read now must allow the transfer (advisory; the
  * exact count follows the step-up, in acceptTransfer, so a wrong OTP, which commits its
- * failure count, never commits a limit count with it).
+ * failure count, never commits a limit count with it). A refusal comes back as a Rejection,
+ * audited.
  */
-export async function authoriseTransfer(tx: Tx, ctx: TransferContext, t: TransferRecord): Promise<void> {
+export async function authoriseTransfer(
+  tx: Tx,
+  actor: CustomerActor,
+  ctx: TransferContext,
+  t: TransferRecord,
+): Promise<Rejection | null> {
   await requirePrivilege(tx, ctx.user, 'transfer');
-  await precheckLimits(tx, t, jstDate(tx.now));
+  return precheckLimits(tx, actor, t, jstDate(tx.now), 'confirm');
 }
 
 /**
@@ -158,7 +164,8 @@ export async function confirmTransfer(
         tokenActive: await tokenActive(tx, ctx),
         latest: window.latest,
       });
-      await authoriseTransfer(tx, ctx, t);
+      const refused = await authoriseTransfer(tx, actor, ctx, t);
+      if (refused) return refused;
       // M5a: in an approval mode the requester's confirmation is the 承認依頼; nothing moves yet.
       const settings = await approvalSettingsOf(tx, ctx.contract.id);
       if (settings.mode !== 'none') return submitForApproval(tx, actor, ctx, t, settings, proof);

@@ -110,7 +110,8 @@ export async function enterTransfer(
         cancelledAt: null,
       };
       // M5: a transfer the limits refuse now is refused before the user is asked for the OTP.
-      await precheckLimits(tx, t, window.today);
+      const refused = await precheckLimits(tx, actor, t, window.today, 'enter');
+      if (refused) return refused;
       await tx.store.transfers.insert(t);
       // M2: the proof the confirmation will need; for the legacy card, the position asked.
       const authorisation = await stepUpChallengeIn(tx, ctx);

@@ -73,6 +73,38 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     expect((await verifyLedger(tb.bank.store)).problems).toEqual([]);
   });
 
+  it('M5 L1: a limit refusal, at entry and at confirmation, is audited and changes nothing else; the OTP is not spent', async () => {
+    await setLimits({ contractPin: pins.contract, contract: limits(100_000, 150_000) });
+    const transfersBefore = await tb.bank.store.transfers.listByContract(contractId(), { limit: 100 });
+    const refusedEntry = await failure(tb.enter(tb.user, { to: typedOutsider(tb), amount: 120_000 }));
+    expect(refusedEntry.code).toBe('transfer.limit_exceeded');
+    expect(await tb.bank.store.transfers.listByContract(contractId(), { limit: 100 })).toEqual(
+      transfersBefore,
+    );
+
+    const first = await tb.enter(tb.user, { to: typedOutsider(tb), amount: 100_000 });
+    const second = await tb.enter(tb.user, { to: typedOutsider(tb), amount: 100_000 });
+    await tb.bank.kinko.confirmTransfer(tb.user, first.transfer.id, tb.proof(tb.user, first), tb.key());
+    const proof = tb.proof(tb.user, second);
+    const refusedConfirm = await failure(
+      tb.bank.kinko.confirmTransfer(tb.user, second.transfer.id, proof, tb.key()),
+    );
+    expect(refusedConfirm.code).toBe('transfer.limit_exceeded');
+    expect((await tb.bank.store.transfers.get(second.transfer.id))?.status).toBe('pending');
+    const refusals = (await tb.bank.store.audit.list({ limit: 50, descending: true })).filter(
+      (a) => a.action === 'transfer.limit_refused',
+    );
+    expect(refusals.map((a) => [a.outcome, JSON.parse(a.detail).stage, JSON.parse(a.detail).layer])).toEqual([
+      ['failure', 'confirm', 'contract'],
+      ['failure', 'enter', 'contract'],
+    ]);
+    expect(refusals[0]?.subject).toBe(second.transfer.id);
+    // The refusal came before the step-up: the same OTP still confirms once the room is there.
+    await setLimits({ contractPin: pins.contract, contract: limits(100_000, 300_000) });
+    const done = await tb.bank.kinko.confirmTransfer(tb.user, second.transfer.id, proof, tb.key());
+    expect(done.transfer.status).toBe('completed');
+  });
+
   it("M5: the user layer (利用者限度額) counts the user's own usage only", async () => {
     await setLimits({
       contractPin: pins.contract,

@@ -2,7 +2,7 @@
  * M5 in the store: the layers read for one transfer, and the atomic counting of
  * limit-policy.ts's contract (its module doc) in the transaction that accepts the transfer.
  */
-import type { Tx } from '../audit/use-case.ts';
+import { type Actor, Rejection, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import { type Yen, yen } from '../ledger/yen.ts';
 import type { LimitScope, TransferRecord } from '../ports.ts';
@@ -70,10 +70,32 @@ function refusalMessage(remaining: Yen): string {
 
 /**
  * Advisory (before the OTP is consumed, so that a transfer that cannot go does not cost the
- * user a one-time password): the per-transfer limits and today's usage as read now.
+ * user a one-time password): the per-transfer limits and today's usage as read now. A refusal
+ * is returned as a Rejection with its audit record (L1: the refused attempt is on the record;
+ * runUseCase commits the record, nothing else, and throws the refusal).
  */
-export async function precheckLimits(tx: Tx, t: TransferRecord, today: string): Promise<void> {
-  await check(tx, t, today);
+export async function precheckLimits(
+  tx: Tx,
+  actor: Actor,
+  t: TransferRecord,
+  today: string,
+  stage: 'enter' | 'confirm',
+): Promise<Rejection | null> {
+  const result = checkLimits(
+    await loadLayers(tx, t.contractId, t.userId),
+    await usageOf(tx, t),
+    forLimits(t, today),
+  );
+  if (result.ok) return null;
+  const details = { ...result.details };
+  tx.audit({
+    actor,
+    action: 'transfer.limit_refused',
+    outcome: 'failure',
+    subject: t.id,
+    detail: { stage, code: result.code, amount: t.amount, valueDate: t.valueDate, ...details },
+  });
+  return new Rejection(new KinkoError(result.code, refusalMessage(result.details.remaining), details));
 }
 
 /**
