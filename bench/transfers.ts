@@ -8,6 +8,10 @@
  * transfers share an account row. The fixtures (users, tokens, sessions, accounts) are written
  * straight through the Store and the ledger's openAccount, because argon2 for thousands of
  * logins would dominate the run.
+ *
+ * Knobs for looking closer: KINKO_BENCH_BACKENDS=sqlite (or postgres) runs one half,
+ * KINKO_BENCH_TRANSFERS=N another count, KINKO_PROFILE_DIR=/tmp/prof makes the server write a
+ * V8 CPU profile (e2e/harness.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -26,7 +30,7 @@ import autocannon from 'autocannon';
 import { type Backend, backendNames, kinkoCli, makeBackend, startServer } from '../e2e/harness.ts';
 import type { Ceilings } from './ceiling.ts';
 
-const TRANSFERS = 1500;
+const TRANSFERS = benchCount(process.env.KINKO_BENCH_TRANSFERS, 1500);
 const CONNECTIONS = 16;
 const random = { bytes: (n: number) => new Uint8Array(randomBytes(n)) };
 
@@ -285,8 +289,20 @@ async function run(name: 'sqlite' | 'postgres'): Promise<TransferFigures> {
   }
 }
 
+function benchCount(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000)
+    throw new Error(`KINKO_BENCH_TRANSFERS: 1 … 100000, not ${text}`);
+  return n;
+}
+
 export async function benchTransfers(ceiling: Ceilings): Promise<TransferFigures[]> {
-  const names = process.env.KINKO_TEST_PG ? backendNames() : (['sqlite', 'postgres'] as const);
+  // KINKO_BENCH_BACKENDS=sqlite (or postgres) runs one half only, e.g. under a profiler.
+  const only = process.env.KINKO_BENCH_BACKENDS?.split(',');
+  const names = (process.env.KINKO_TEST_PG ? backendNames() : (['sqlite', 'postgres'] as const)).filter(
+    (n) => !only || only.includes(n),
+  );
   if (!process.env.KINKO_TEST_PG) process.env.KINKO_TEST_PG = 'postgres://postgres@127.0.0.1:5432/test';
   const figures: TransferFigures[] = [];
   for (const n of names) figures.push(await run(n));

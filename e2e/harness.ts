@@ -104,11 +104,19 @@ export interface RunningServer {
 
 /** Starts `kinko serve --port 0` and resolves with its URL once it listens. */
 export function startServer(backend: Backend, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', '--port', '0', '--quiet'], {
-    cwd: root,
-    env: { ...process.env, ...backend.env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // KINKO_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (for bench/ runs).
+  const profile = process.env.KINKO_PROFILE_DIR
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.KINKO_PROFILE_DIR]
+    : [];
+  const proc = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', cliMain, 'serve', '--port', '0', '--quiet'],
+    {
+      cwd: root,
+      env: { ...process.env, ...backend.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   live.add(proc);
   return new Promise((resolve, reject) => {
     let out = '';
