@@ -132,7 +132,7 @@ const MAPPED_READS: { [R in keyof Repositories]?: readonly (keyof Repositories[R
   users: ['get'],
   tokens: ['get'],
   accounts: ['get', 'getByNumber', 'getInternal'],
-  limits: ['get', 'usage'],
+  limits: ['get', 'layers', 'usage', 'usagePair'],
   privileges: ['get'],
 };
 

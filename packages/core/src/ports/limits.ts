@@ -41,8 +41,12 @@ export interface LimitsStore {
   ): Promise<void>;
   /** The user layers of many users at once (the administrator's screen). */
   listUsers(userIds: readonly string[]): Promise<Map<string, LimitSettingsRecord>>;
+  /** The three layers one transfer is checked against, in one read (null: not set). */
+  layers(contractId: string, userId: string): Promise<Record<LimitLayerRecord, LimitSettingsRecord | null>>;
   /** The counter as it stands (0, 0 when no row). */
   usage(scope: LimitScope, ownerId: string, day: string): Promise<LimitUsageRecord>;
+  /** The contract's and the user's counters for one day, in one read. */
+  usagePair(contractId: string, userId: string, day: string): Promise<Record<LimitScope, LimitUsageRecord>>;
   /**
    * M5, the atomic part: ensures the row, then ONE conditional UPDATE adding `c.add` (and
    * `c.addSameDayUnregistered`) only while the results stay within the limits. True iff the

@@ -18,7 +18,10 @@ import {
 
 /** 契約限度額: the operator's for this contract, else the bank's configured default. */
 export async function bankCeiling(tx: Tx, contractId: string): Promise<LayerLimits> {
-  const set = await tx.store.limits.get('bank', contractId);
+  return bankLayer(tx, await tx.store.limits.get('bank', contractId));
+}
+
+function bankLayer(tx: Tx, set: LayerLimits | null): LayerLimits {
   if (set) return set;
   const d = tx.deps.config.bankLimitCeiling;
   const sub = d.sameDayUnregisteredPerDay;
@@ -30,11 +33,8 @@ export async function bankCeiling(tx: Tx, contractId: string): Promise<LayerLimi
 }
 
 export async function loadLayers(tx: Tx, contractId: string, userId: string): Promise<LimitLayers> {
-  return {
-    bank: await bankCeiling(tx, contractId),
-    contract: await tx.store.limits.get('contract', contractId),
-    user: await tx.store.limits.get('user', userId),
-  };
+  const set = await tx.store.limits.layers(contractId, userId);
+  return { bank: bankLayer(tx, set.bank), contract: set.contract, user: set.user };
 }
 
 /** The transfer as the limits see it. M5: 都度指定 is neither 事前登録 nor the contract's own account. */
@@ -48,10 +48,7 @@ export function forLimits(t: TransferRecord, today: string): TransferForLimits {
 
 async function usageOf(tx: Tx, t: TransferRecord): Promise<UsageToday> {
   // The day counted is the value date (limit-policy.ts: the same for reading, counting, giving back).
-  return {
-    contract: await tx.store.limits.usage('contract', t.contractId, t.valueDate),
-    user: await tx.store.limits.usage('user', t.userId, t.valueDate),
-  };
+  return tx.store.limits.usagePair(t.contractId, t.userId, t.valueDate);
 }
 
 /** Step 1 of the contract: refuse with the binding layer's details, or return the layers read. */

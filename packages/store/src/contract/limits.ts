@@ -54,4 +54,29 @@ export function limitCases(current: () => TestStore): void {
       usedSameDayUnregistered: 0,
     });
   });
+
+  it('M5: layers and usagePair read the three layers and both counters of one transfer at once', async () => {
+    const store = current();
+    const l = (n: number) => ({ perTransfer: yen(n), perDay: yen(10 * n), sameDayUnregisteredPerDay: null });
+    await store.limits.put('bank', 'c1', l(1), 1);
+    await store.limits.put('contract', 'c1', l(2), 1);
+    await store.limits.put('user', 'u1', l(3), 1);
+    // Others' rows, and this user's id as a contract owner, are not picked up.
+    await store.limits.put('contract', 'c2', l(4), 1);
+    await store.limits.put('user', 'u2', l(5), 1);
+    expect(await store.limits.layers('c1', 'u1')).toEqual({ bank: l(1), contract: l(2), user: l(3) });
+    expect(await store.limits.layers('c3', 'u3')).toEqual({ bank: null, contract: null, user: null });
+    await store.transaction(async (tx) => {
+      await tx.limits.count('contract', 'c1', '2025-01-07', count(100, null));
+      await tx.limits.count('user', 'u1', '2025-01-07', count(40, null));
+      await tx.limits.count('user', 'u2', '2025-01-07', count(7, null));
+      await tx.limits.count('user', 'u1', '2025-01-08', count(9, null));
+    });
+    const zero = { used: 0, usedSameDayUnregistered: 0 };
+    expect(await store.limits.usagePair('c1', 'u1', '2025-01-07')).toEqual({
+      contract: { used: 100, usedSameDayUnregistered: 0 },
+      user: { used: 40, usedSameDayUnregistered: 0 },
+    });
+    expect(await store.limits.usagePair('c1', 'u3', '2025-01-09')).toEqual({ contract: zero, user: zero });
+  });
 }

@@ -65,6 +65,38 @@ export function limitsRepo(db: Executor): Store['limits'] {
       for (const r of rows) out.set(r.owner_id, toLimits(r));
       return out;
     },
+    async layers(contractId, userId) {
+      const rows = await db()
+        .selectFrom('limit_settings')
+        .select(['layer', 'owner_id', 'per_transfer', 'per_day', 'same_day_unregistered_per_day'])
+        .where('owner_id', 'in', [contractId, userId])
+        .execute();
+      const find = (layer: string, owner: string) => {
+        const r = rows.find((x) => x.layer === layer && x.owner_id === owner);
+        return r ? toLimits(r) : null;
+      };
+      return {
+        bank: find('bank', contractId),
+        contract: find('contract', contractId),
+        user: find('user', userId),
+      };
+    },
+    async usagePair(contractId, userId, day) {
+      const rows = await db()
+        .selectFrom('limit_usage')
+        .select(['scope', 'owner_id', 'used', 'used_same_day_unregistered'])
+        .where('owner_id', 'in', [contractId, userId])
+        .where('day', '=', day)
+        .execute();
+      const find = (scope: string, owner: string) => {
+        const r = rows.find((x) => x.scope === scope && x.owner_id === owner);
+        return {
+          used: asYen(Number(r?.used ?? 0)),
+          usedSameDayUnregistered: asYen(Number(r?.used_same_day_unregistered ?? 0)),
+        };
+      };
+      return { contract: find('contract', contractId), user: find('user', userId) };
+    },
     async usage(scope, ownerId, day) {
       const row = await db()
         .selectFrom('limit_usage')
