@@ -7,43 +7,27 @@
  * confirmation. Screenshots land in test-results/screenshots (payees-…).
  */
 import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, nextOtp, shot } from './browser.ts';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import {
+  fillWrittenPayee,
+  login,
+  openPage,
+  openTransferForm,
+  registerToken,
+  submitWrittenPayee,
+} from './transfer-steps.ts';
 
-const contractNumber = demoBank.contract.contractNumber;
 const user1 = demoBank.users[0];
 
 describe('payees in the browser (sqlite)', () => {
   let backend: Backend;
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let token: Page;
-  let lastOtp = '';
 
-  async function open(path: string, mobile = false): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      locale: 'ja-JP',
-      viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(path);
-    return { page, errors };
-  }
-
-  async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
-    await page.getByTestId('login-contract').fill(contractNumber);
-    await page.getByTestId('login-user').fill(who.loginId);
-    await page.getByTestId('login-password').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('logout').isVisible()).toBe(true);
-  }
+  const open = (path: string, mobile = false) => openPage(browser, server.url, path, mobile);
 
   beforeAll(async () => {
     backend = await makeBackend('sqlite');
@@ -52,41 +36,21 @@ describe('payees in the browser (sqlite)', () => {
     browser = await launchChromium();
   }, 120_000);
 
-  /** R1 R2: a token activated in the token app and registered by the administrator for user1. */
-  async function registerToken(): Promise<void> {
-    const { page: t } = await open('/token', true);
-    await t.getByTestId('activate').click();
-    await t.getByTestId('otp').waitFor();
-    const serial = (await t.getByTestId('serial').textContent()) ?? '';
-    const { page: admin } = await open('/');
-    await login(admin, demoBank.admin);
-    await admin.getByTestId('admin-menu').click();
-    await admin.getByTestId('menu-users').click();
-    await admin.getByTestId('users-table').waitFor();
-    await admin.getByTestId('register-open').click();
-    await admin.getByTestId(`register-user-${user1.loginId}`).check();
-    await admin.getByTestId('register-serial').fill(serial);
-    lastOtp = (await t.getByTestId('otp').textContent()) ?? '';
-    await admin.getByTestId('register-otp').fill(lastOtp);
-    await admin.getByTestId('register-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('register-submit').click();
-    await admin.getByTestId('notice').waitFor();
-    token = t;
-  }
-
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await server?.stop();
     await backend?.cleanup();
   });
 
   test('M8: bank and branch names appear while the codes of a typed payee are typed; the payee is saved, listed and removed', async () => {
-    await registerToken();
+    // R1 R2: user1's token, activated in the token app and registered by the administrator.
+    const { page: token } = await open('/token', true);
+    const { page: admin } = await open('/');
+    const registrationOtp = await registerToken(token, admin, user1.loginId);
+
     const { page: site, errors } = await open('/');
     await login(site, user1);
-    await site.getByTestId('menu-transfer').click();
-    await site.getByTestId('transfer-form').waitFor();
+    await openTransferForm(site);
     await site.getByTestId('payee-tab-typed').click();
 
     // An unknown bank code is said so at once; the codes stay digits only.
@@ -125,8 +89,7 @@ describe('payees in the browser (sqlite)', () => {
     await panel.waitFor();
     expect(await panel.getByTestId('confirm-bank').textContent()).toContain('みずほ');
     expect(await panel.getByTestId('confirm-branch').textContent()).toContain('東京営業部');
-    lastOtp = await nextOtp(token, lastOtp);
-    await panel.getByTestId('confirm-otp').fill(lastOtp);
+    await panel.getByTestId('confirm-otp').fill(await nextOtp(token, registrationOtp));
     await panel.getByTestId('confirm-submit').click();
     await site.getByTestId('transfer-done').waitFor();
     expect(await site.getByTestId('transfer-status').getAttribute('data-status')).toBe('scheduled');
@@ -201,20 +164,14 @@ describe('payees in the browser (sqlite)', () => {
   test('M8 B1: a payee the bank registered in writing (事前登録) is listed in 振込先の管理 read-only', async () => {
     // The operator registers it in the back office, with the same account fields as the customer's.
     const { page: bank, errors: bankErrors } = await open('/bank');
-    await bank.getByTestId('bank-login-id').fill(demoBank.operator.loginId);
-    await bank.getByTestId('bank-login-password').fill(demoBank.operator.password);
-    await bank.getByTestId('bank-login-submit').click();
-    await bank.getByTestId(`contract-open-${contractNumber}`).click();
-    await bank.getByTestId('contract-payees').click();
-    await bank.getByTestId('payees-empty').waitFor();
-    await bank.getByTestId('payee-bank').fill('0009');
-    await bank.getByTestId('payee-branch').fill('001');
-    await bank.getByTestId('payee-type').selectOption('current');
-    await bank.getByTestId('payee-number').fill('0012345');
-    await bank.getByTestId('payee-name').fill('カ）キンコブッサン');
-    await bank.getByTestId('payee-submit').click();
-    await bank.getByTestId('payee-result').waitFor();
-    const payeeNumber = (await bank.getByTestId('registered-payee-number').textContent()) ?? '';
+    await fillWrittenPayee(bank, {
+      bankCode: '0009',
+      branchCode: '001',
+      accountType: 'current',
+      accountNumber: '0012345',
+      name: 'カ）キンコブッサン',
+    });
+    const payeeNumber = await submitWrittenPayee(bank);
     expect(payeeNumber).toBe('001');
     expect(bankErrors).toEqual([]);
 

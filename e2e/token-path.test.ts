@@ -5,19 +5,18 @@
  * land in test-results/screenshots.
  */
 import { demoBank } from '@kinko/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, nextOtp, shot } from './browser.ts';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import { bankLogin, login, openPage, openUsers } from './transfer-steps.ts';
 
-const contractNumber = demoBank.contract.contractNumber;
 const user1 = demoBank.users[0];
 
 describe('token path in the browser (sqlite)', () => {
   let backend: Backend;
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     backend = await makeBackend('sqlite', { maxOtpFailures: 5 });
@@ -27,32 +26,13 @@ describe('token path in the browser (sqlite)', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await server?.stop();
     await backend?.cleanup();
   });
 
   async function open(path: string, mobile = false): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      locale: 'ja-JP',
-      viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(path);
-    return page;
-  }
-
-  async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
-    await page.getByTestId('login-contract').fill(contractNumber);
-    await page.getByTestId('login-user').fill(who.loginId);
-    await page.getByTestId('login-password').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('logout').isVisible()).toBe(true);
+    return (await openPage(browser, server.url, path, mobile)).page;
   }
 
   async function stepUp(page: Page, otp: string): Promise<string> {
@@ -82,9 +62,7 @@ describe('token path in the browser (sqlite)', () => {
     await shot(admin, '03-login');
     await login(admin, demoBank.admin);
     await shot(admin, '04-admin-home');
-    await admin.getByTestId('admin-menu').click();
-    await admin.getByTestId('menu-users').click();
-    await admin.getByTestId('users-table').waitFor();
+    await openUsers(admin);
     await shot(admin, '05-users');
     await admin.getByTestId('register-open').click();
     await admin.getByTestId(`register-user-${user1.loginId}`).check();
@@ -143,9 +121,7 @@ describe('token path in the browser (sqlite)', () => {
 
     // The bank reads the audit log and verifies its chain (L1).
     const bank = await open('/bank');
-    await bank.getByTestId('bank-login-id').fill(demoBank.operator.loginId);
-    await bank.getByTestId('bank-login-password').fill(demoBank.operator.password);
-    await bank.getByTestId('bank-login-submit').click();
+    await bankLogin(bank);
     await bank.getByTestId('nav-audit').click();
     await bank.getByTestId('audit-table').waitFor();
     await bank.getByTestId('audit-verify').click();

@@ -1,10 +1,11 @@
 /**
- * What a person does on the customer site around a 振込・振替, shared by the browser tests
- * (transfers.test.ts, approvals.test.ts): log in, issue a ア～ク card, enter a 振替 between the
- * contract's own accounts and answer the confirmation panel.
+ * What people do around a 振込・振替, shared by the browser tests (transfers.test.ts,
+ * payees.test.ts, approvals.test.ts, token-path.test.ts): open a page of their own, log in,
+ * register a token or issue a ア～ク card as administrator, register a 事前登録 payee in the back
+ * office, enter a 振替 between the contract's own accounts and answer the confirmation panel.
  */
 import { demoBank, isBusinessDay, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The positions of a 利用者ワンタイムパスワード card, in the order the card lists them. */
@@ -24,6 +25,29 @@ export function sameDayOpenNow(): boolean {
 /** 「¥1,234」 as shown on the screen → 1234. */
 export const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
 
+/**
+ * A page of its own at `path` on the server at `baseURL`: a fresh context (so a session of its
+ * own), desktop-sized or phone-sized (`mobile`, the token app). `errors` gathers what the page
+ * throws; closing the browser closes the context.
+ */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  path: string,
+  mobile = false,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'ja-JP',
+    viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(path);
+  return { page, errors };
+}
+
 /** Logs in to the customer site as one of the demo contract's users. */
 export async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
   await page.getByTestId('login-contract').fill(demoBank.contract.contractNumber);
@@ -31,6 +55,84 @@ export async function login(page: Page, who: { loginId: string; password: string
   await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
   await expect.poll(() => page.getByTestId('logout').isVisible()).toBe(true);
+}
+
+/** The administrator, from the top page, opens 利用者情報登録／変更. */
+export async function openUsers(admin: Page): Promise<void> {
+  await admin.getByTestId('admin-menu').click();
+  await admin.getByTestId('menu-users').click();
+  await admin.getByTestId('users-table').waitFor();
+}
+
+/**
+ * R1 R2: activates the token app on `tokenApp` (a fresh page at /token) and has the administrator
+ * log in on `admin` (a fresh page at /) and register the token for `loginId` with its serial, its
+ * current code and the contract PIN. Returns the code the registration spent: every OTP is
+ * accepted once only (T2), so the next proof waits for another.
+ */
+export async function registerToken(tokenApp: Page, admin: Page, loginId: string): Promise<string> {
+  await tokenApp.getByTestId('activate').click();
+  await tokenApp.getByTestId('otp').waitFor();
+  const serial = (await tokenApp.getByTestId('serial').textContent()) ?? '';
+  expect(serial).toMatch(/^SKTS[0-9A-Z]{8}$/);
+
+  await login(admin, demoBank.admin);
+  await openUsers(admin);
+  await admin.getByTestId('register-open').click();
+  await admin.getByTestId(`register-user-${loginId}`).check();
+  await admin.getByTestId('register-serial').fill(serial);
+  const otp = (await tokenApp.getByTestId('otp').textContent()) ?? '';
+  await admin.getByTestId('register-otp').fill(otp);
+  await admin.getByTestId('register-pin').fill(demoBank.contractPin);
+  await admin.getByTestId('register-submit').click();
+  await admin.getByTestId('notice').waitFor();
+  await expect.poll(() => admin.getByTestId(`user-serial-${loginId}`).textContent()).toBe(serial);
+  return otp;
+}
+
+/** The bank's operator logs in to the back office (a page at /bank). */
+export async function bankLogin(bank: Page): Promise<void> {
+  await bank.getByTestId('bank-login-id').fill(demoBank.operator.loginId);
+  await bank.getByTestId('bank-login-password').fill(demoBank.operator.password);
+  await bank.getByTestId('bank-login-submit').click();
+}
+
+/** A payee of the customer's written form (事前登録, B1 M8), as the operator types it. */
+export interface WrittenPayee {
+  bankCode: string;
+  branchCode: string;
+  accountType: 'ordinary' | 'current' | 'savings';
+  accountNumber: string;
+  name: string;
+  nickname?: string;
+}
+
+/**
+ * The operator logs in to the back office, opens the demo contract's 事前登録振込先 (none yet)
+ * and fills its form, with the same account fields as the customer's, with `payee`;
+ * submitWrittenPayee sends it.
+ */
+export async function fillWrittenPayee(bank: Page, payee: WrittenPayee): Promise<void> {
+  const contractNumber = demoBank.contract.contractNumber;
+  await bankLogin(bank);
+  await bank.getByTestId(`contract-open-${contractNumber}`).click();
+  await bank.getByTestId('contract-facts').waitFor();
+  await bank.getByTestId('contract-payees').click();
+  await expect.poll(() => bank.getByTestId('payees-contract').inputValue()).toBe(contractNumber);
+  await bank.getByTestId('payees-empty').waitFor();
+  await bank.getByTestId('payee-bank').fill(payee.bankCode);
+  await bank.getByTestId('payee-branch').fill(payee.branchCode);
+  await bank.getByTestId('payee-type').selectOption(payee.accountType);
+  await bank.getByTestId('payee-number').fill(payee.accountNumber);
+  await bank.getByTestId('payee-name').fill(payee.name);
+  if (payee.nickname !== undefined) await bank.getByTestId('payee-nickname').fill(payee.nickname);
+}
+
+/** 登録 of the filled 事前登録 form; returns the 受取人番号 the bank gave the payee. */
+export async function submitWrittenPayee(bank: Page): Promise<string> {
+  await bank.getByTestId('payee-submit').click();
+  await bank.getByTestId('payee-result').waitFor();
+  return (await bank.getByTestId('registered-payee-number').textContent()) ?? '';
 }
 
 /**

@@ -12,22 +12,26 @@
  * branches assert behaviour; nothing is skipped.
  */
 import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, nextOtp, shot } from './browser.ts';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
 import {
   enterOwnAccountTransfer,
   fillPinAndCard,
+  fillWrittenPayee,
   issueCard,
   login,
+  openPage,
   openTransferForm,
+  openUsers,
   parseYenText,
+  registerToken,
   sameDayOpenNow,
   submitConfirmation,
+  submitWrittenPayee,
 } from './transfer-steps.ts';
 
-const contractNumber = demoBank.contract.contractNumber;
 const user1 = demoBank.users[0];
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
@@ -37,7 +41,6 @@ describe('transfers in the browser (sqlite)', () => {
   let backend: Backend;
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let token: Page | null = null;
   let lastOtp = '';
   /** The receipt of the scheduled transfer made in the M4 test, cancelled in the M5b test. */
@@ -51,50 +54,20 @@ describe('transfers in the browser (sqlite)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await server?.stop();
     await backend?.cleanup();
   });
 
-  async function open(path: string, mobile = false): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      locale: 'ja-JP',
-      viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(path);
-    return { page, errors };
-  }
+  const open = (path: string, mobile = false) => openPage(browser, server.url, path, mobile);
 
   /** R1 R2: a token activated in the token app, registered by the administrator for user1 (once). */
   async function ensureToken(): Promise<void> {
     if (token) return;
-    const { page: t } = await open('/token', true);
-    await t.getByTestId('activate').click();
-    await t.getByTestId('otp').waitFor();
-    const serial = (await t.getByTestId('serial').textContent()) ?? '';
-    expect(serial).toMatch(/^SKTS[0-9A-Z]{8}$/);
-
+    const { page: tokenApp } = await open('/token', true);
     const { page: admin } = await open('/');
-    await login(admin, demoBank.admin);
-    await admin.getByTestId('admin-menu').click();
-    await admin.getByTestId('menu-users').click();
-    await admin.getByTestId('users-table').waitFor();
-    await admin.getByTestId('register-open').click();
-    await admin.getByTestId(`register-user-${user1.loginId}`).check();
-    await admin.getByTestId('register-serial').fill(serial);
-    lastOtp = (await t.getByTestId('otp').textContent()) ?? '';
-    await admin.getByTestId('register-otp').fill(lastOtp);
-    await admin.getByTestId('register-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('register-submit').click();
-    await admin.getByTestId('notice').waitFor();
-    await expect.poll(() => admin.getByTestId(`user-serial-${user1.loginId}`).textContent()).toBe(serial);
-    token = t;
+    lastOtp = await registerToken(tokenApp, admin, user1.loginId);
+    token = tokenApp;
   }
 
   /** The next code of the token: every OTP is accepted once only (T2), so each proof waits for a fresh one. */
@@ -131,24 +104,16 @@ describe('transfers in the browser (sqlite)', () => {
 
     // The operator registers the customer's written payee (事前登録, M8/B1).
     const { page: bank, errors: bankErrors } = await open('/bank');
-    await bank.getByTestId('bank-login-id').fill(demoBank.operator.loginId);
-    await bank.getByTestId('bank-login-password').fill(demoBank.operator.password);
-    await bank.getByTestId('bank-login-submit').click();
-    await bank.getByTestId(`contract-open-${contractNumber}`).click();
-    await bank.getByTestId('contract-facts').waitFor();
-    await bank.getByTestId('contract-payees').click();
-    await expect.poll(() => bank.getByTestId('payees-contract').inputValue()).toBe(contractNumber);
-    await bank.getByTestId('payees-empty').waitFor();
-    await bank.getByTestId('payee-bank').fill('0005');
-    await bank.getByTestId('payee-branch').fill('001');
-    await bank.getByTestId('payee-type').selectOption('ordinary');
-    await bank.getByTestId('payee-number').fill('1234567');
-    await bank.getByTestId('payee-name').fill('トリヒキサキ　ショウジ');
-    await bank.getByTestId('payee-nickname').fill('仕入先');
+    await fillWrittenPayee(bank, {
+      bankCode: '0005',
+      branchCode: '001',
+      accountType: 'ordinary',
+      accountNumber: '1234567',
+      name: 'トリヒキサキ　ショウジ',
+      nickname: '仕入先',
+    });
     await shot(bank, 'transfers-01-bank-written-payee');
-    await bank.getByTestId('payee-submit').click();
-    await bank.getByTestId('payee-result').waitFor();
-    const payeeNumber = (await bank.getByTestId('registered-payee-number').textContent()) ?? '';
+    const payeeNumber = await submitWrittenPayee(bank);
     expect(payeeNumber).not.toBe('');
     expect(await bank.getByTestId('registered-payee-name').textContent()).toBe('ﾄﾘﾋｷｻｷ ｼﾖｳｼﾞ');
     const row = bank.getByTestId(`payee-row-${payeeNumber}`);
@@ -326,9 +291,7 @@ describe('transfers in the browser (sqlite)', () => {
     const user2 = demoBank.users[1];
     const { page: admin } = await open('/');
     await login(admin, demoBank.admin);
-    await admin.getByTestId('admin-menu').click();
-    await admin.getByTestId('menu-users').click();
-    await admin.getByTestId('users-table').waitFor();
+    await openUsers(admin);
     const card = await issueCard(admin, user2.loginId);
 
     // user2 moves ¥1,000 between the contract's own accounts (振替: same day on any login method, M4).

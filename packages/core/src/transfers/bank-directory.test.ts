@@ -100,6 +100,8 @@ describe('the Zengin bank and branch directory (M8)', () => {
   it("M8: branches are found by code prefix or name; small kana match the directory's large ones", () => {
     expect(searchBranches('0001', '001')).toEqual([{ code: '001', name: '東京営業部', kana: 'ﾄｳｷﾖｳ' }]);
     expect(searchBranches('0001', 'とうきょう').map((b) => b.code)).toContain('001');
+    // ヶ in a name (霞ヶ関) and ケ as typed compare alike, as the Zengin kana writes both ケ.
+    expect(searchBranches('1253', '霞ケ関').map((b) => b.name)).toContain('霞ヶ関');
     expect(searchBranches('0001', '999')).toEqual([]);
     expect(() => searchBranches('0000', '')).toThrow(code('payee.bank_not_found'));
     expect(() => searchBranches('1', '')).toThrow(code('payee.bank_code_invalid'));

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { KinkoError } from '../errors.ts';
-import { toZenginForm } from './zengin-chars.ts';
+import { LARGE_KANA_OF, toZenginForm } from './zengin-chars.ts';
 
 export interface DirectoryEntry {
   /** 4 digits for a bank (統一金融機関番号), 3 for a branch (統一店番号). */
@@ -103,29 +103,16 @@ function branchNotFound(bankCode: string, branchCode: string): KinkoError {
 /** At most this many entries answer one search (the screen shows a short pick list). */
 export const DIRECTORY_SEARCH_LIMIT = 20;
 
-const SMALL_KANA: Record<string, string> = {
-  ァ: 'ア',
-  ィ: 'イ',
-  ゥ: 'ウ',
-  ェ: 'エ',
-  ォ: 'オ',
-  ッ: 'ツ',
-  ャ: 'ヤ',
-  ュ: 'ユ',
-  ョ: 'ヨ',
-  ヮ: 'ワ',
-};
-
 /**
  * What a person types, in one form for comparing: NFKC (half-width kana to full-width, full-width
  * digits to ASCII), hiragana to katakana, small kana large as the Zengin kana writes them
- * (とうきょう matches トウキヨウ), no spaces, upper case.
+ * (とうきょう matches トウキヨウ, 霞ヶ関 matches 霞ケ関), no spaces, upper case.
  */
 function searchForm(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
-    .replace(/[ァィゥェォッャュョヮ]/g, (ch) => SMALL_KANA[ch] ?? ch)
+    .replace(/[\u30A1-\u30FA]/g, (ch) => LARGE_KANA_OF[ch] ?? ch)
     .replace(/[\s\u3000]/g, '')
     .toUpperCase();
 }

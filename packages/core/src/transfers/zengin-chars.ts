@@ -43,9 +43,12 @@ export function isZenginChar(ch: string, cls: ZenginCharClass, opts: CharClassOp
 const FULL_KANA =
   'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
 const HALF_KANA = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝ';
-// Small kana are written full size (キユウヨ, not キュウヨ; DOMAIN §2.3); ヰ ヱ have no
-// half-width form and are written イ エ, as in modern spelling.
-const LARGE_OF: Record<string, string> = {
+/**
+ * Small kana are written full size (キユウヨ, not キュウヨ; DOMAIN §2.3); ヰ ヱ have no
+ * half-width form and are written イ エ, as in modern spelling. The directory search compares
+ * names in the same large form.
+ */
+export const LARGE_KANA_OF: Readonly<Record<string, string>> = {
   ァ: 'ア',
   ィ: 'イ',
   ゥ: 'ウ',
@@ -63,7 +66,7 @@ const LARGE_OF: Record<string, string> = {
 };
 const HALF_OF = new Map<string, string>();
 for (let i = 0; i < FULL_KANA.length; i++) HALF_OF.set(FULL_KANA[i]!, HALF_KANA[i]!);
-for (const [small, large] of Object.entries(LARGE_OF)) HALF_OF.set(small, HALF_OF.get(large)!);
+for (const [small, large] of Object.entries(LARGE_KANA_OF)) HALF_OF.set(small, HALF_OF.get(large)!);
 
 // The long-vowel mark is not a Zengin character; '-' stands for it, as in the zengin-code
 // data (DOMAIN §2.3). Dashes and minus signs people paste are the same hyphen.

@@ -6,6 +6,8 @@ import { Field } from '../shared/Field.tsx';
 import { common, useT } from '../shared/i18n.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { emptyPayeeAccount, type PayeeAccount, PayeeAccountFields } from '../shared/PayeeAccountFields.tsx';
+import { BankBranchCells, PayeeTable } from '../shared/PayeeTable.tsx';
+import { RemoveCell, RemoveConfirm } from '../shared/RemoveConfirm.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { bankApi, type PayeeView } from './bankApi.ts';
 import { payeeMessages } from './payeeMessages.ts';
@@ -140,74 +142,48 @@ export function WrittenPayees({
           <h2>
             {t('listHeading')} <span className="mono">{initial}</span>
           </h2>
-          {list.length === 0 ? (
-            <p data-testid="payees-empty">{t('empty')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="grid" data-testid="payees-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('payeeNumber')}</th>
-                    <th scope="col">{t('bank')}</th>
-                    <th scope="col">{t('branch')}</th>
-                    <th scope="col">{t('accountType')}</th>
-                    <th scope="col">{t('accountNumber')}</th>
-                    <th scope="col">{t('name')}</th>
-                    <th scope="col">{t('nickname')}</th>
-                    <th scope="col">{t('operations')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((p) => (
-                    <tr key={p.id} data-testid={`payee-row-${p.payeeNumber ?? p.id}`}>
-                      <th scope="row" className="mono">
-                        {p.payeeNumber}
-                      </th>
-                      <td>
-                        {p.bankName} <span className="mono">({p.bankCode})</span>
-                      </td>
-                      <td>
-                        {p.branchName} <span className="mono">({p.branchCode})</span>
-                      </td>
-                      <td>{accountTypeLabel(a, p.accountType)}</td>
-                      <td className="mono">{p.accountNumber}</td>
-                      <td className="kana">{p.name}</td>
-                      <td>{p.nickname ?? '-'}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="small danger"
-                          data-testid={`payee-remove-${p.payeeNumber ?? p.id}`}
-                          disabled={busy}
-                          onClick={() => setRemoving(p)}
-                        >
-                          {t('remove')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <PayeeTable
+            payees={list}
+            testIdPrefix="payees"
+            empty={t('empty')}
+            headings={[
+              t('payeeNumber'),
+              t('bank'),
+              t('branch'),
+              t('accountType'),
+              t('accountNumber'),
+              t('name'),
+              t('nickname'),
+              t('operations'),
+            ]}
+            row={(p) => (
+              <tr data-testid={`payee-row-${p.payeeNumber ?? p.id}`}>
+                <th scope="row" className="mono">
+                  {p.payeeNumber}
+                </th>
+                <BankBranchCells payee={p} />
+                <td>{accountTypeLabel(a, p.accountType)}</td>
+                <td className="mono">{p.accountNumber}</td>
+                <td className="kana">{p.name}</td>
+                <td>{p.nickname ?? '-'}</td>
+                <RemoveCell
+                  testId={`payee-remove-${p.payeeNumber ?? p.id}`}
+                  label={t('remove')}
+                  busy={busy}
+                  onRemove={() => setRemoving(p)}
+                />
+              </tr>
+            )}
+          />
           {removing && (
-            <div className="panel" data-testid="payee-remove-panel">
-              <p>{t('removeConfirm', { number: removing.payeeNumber ?? '' })}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  data-testid="payee-remove-confirm"
-                  disabled={busy}
-                  onClick={() => void remove()}
-                >
-                  {t('removeYes')}
-                </button>
-                <button type="button" data-testid="payee-remove-cancel" onClick={() => setRemoving(null)}>
-                  {c('cancel')}
-                </button>
-              </div>
-            </div>
+            <RemoveConfirm
+              testIdPrefix="payee-remove"
+              text={t('removeConfirm', { number: removing.payeeNumber ?? '' })}
+              yesLabel={t('removeYes')}
+              busy={busy}
+              onConfirm={() => void remove()}
+              onCancel={() => setRemoving(null)}
+            />
           )}
           <form className="panel" onSubmit={register} data-testid="payee-form">
             <h2>{t('formHeading')}</h2>

@@ -70,31 +70,29 @@ export function PayeeAccountFields({
   const a = useT(accountLabels);
   const typeId = useId();
   const id = (field: string) => `${testIdPrefix}-${field}`;
+  // The codes and the account number are digits of a fixed length; anything else typed is dropped.
+  const digitsField = (
+    key: 'bankCode' | 'branchCode' | 'accountNumber',
+    field: string,
+    maxLength: number,
+  ) => (
+    <Field
+      label={t(key)}
+      hint={t(`${key}Hint`)}
+      testId={id(field)}
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={maxLength}
+      required
+      value={value[key]}
+      onValue={(v) => onChange({ ...value, [key]: digits(v) })}
+    />
+  );
   return (
     <>
-      <Field
-        label={t('bankCode')}
-        hint={t('bankCodeHint')}
-        testId={id('bank')}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={4}
-        required
-        value={value.bankCode}
-        onValue={(v) => onChange({ ...value, bankCode: digits(v) })}
-      />
+      {digitsField('bankCode', 'bank', 4)}
       {afterBank}
-      <Field
-        label={t('branchCode')}
-        hint={t('branchCodeHint')}
-        testId={id('branch')}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={3}
-        required
-        value={value.branchCode}
-        onValue={(v) => onChange({ ...value, branchCode: digits(v) })}
-      />
+      {digitsField('branchCode', 'branch', 3)}
       {afterBranch}
       <div className="field">
         <label htmlFor={typeId}>{t('accountType')}</label>
@@ -111,17 +109,7 @@ export function PayeeAccountFields({
           ))}
         </select>
       </div>
-      <Field
-        label={t('accountNumber')}
-        hint={t('accountNumberHint')}
-        testId={id('number')}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={7}
-        required
-        value={value.accountNumber}
-        onValue={(v) => onChange({ ...value, accountNumber: digits(v) })}
-      />
+      {digitsField('accountNumber', 'number', 7)}
       <Field
         label={t('name')}
         hint={t('nameHint')}

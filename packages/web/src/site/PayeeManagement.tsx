@@ -6,6 +6,8 @@ import { Field } from '../shared/Field.tsx';
 import { common, useT } from '../shared/i18n.ts';
 import { Notice } from '../shared/Notice.tsx';
 import { emptyPayeeAccount, type PayeeAccount } from '../shared/PayeeAccountFields.tsx';
+import { BankBranchCells, PayeeTable } from '../shared/PayeeTable.tsx';
+import { RemoveCell, RemoveConfirm } from '../shared/RemoveConfirm.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { payeeApi } from './payeeApi.ts';
 import { savedPayeeMessages } from './savedPayeeMessages.ts';
@@ -93,81 +95,42 @@ export function PayeeManagement({ go }: { go: (route: string) => void }) {
         <>
           <section className="panel" aria-labelledby="saved-heading">
             <h2 id="saved-heading">{t('savedHeading')}</h2>
-            {list.saved.length === 0 ? (
-              <p data-testid="saved-payees-empty">{t('savedEmpty')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="grid" data-testid="saved-payees-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('name')}</th>
-                      <th scope="col">{t('bank')}</th>
-                      <th scope="col">{t('branch')}</th>
-                      <th scope="col">{t('account')}</th>
-                      <th scope="col">{t('nickname')}</th>
-                      <th scope="col">{t('operations')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.saved.map((p) => (
-                      <tr key={p.id} data-testid={`saved-payee-row-${rowKey(p)}`}>
-                        <th scope="row" className="kana">
-                          {p.name}
-                        </th>
-                        <td>
-                          {p.bankName} <span className="mono">({p.bankCode})</span>
-                        </td>
-                        <td>
-                          {p.branchName} <span className="mono">({p.branchCode})</span>
-                        </td>
-                        <td className="mono">{account(p)}</td>
-                        <td>{p.nickname ?? c('none')}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="small danger"
-                            data-testid={`saved-payee-remove-${rowKey(p)}`}
-                            disabled={busy}
-                            onClick={() => setRemoving(p)}
-                          >
-                            {t('remove')}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <PayeeTable
+              payees={list.saved}
+              testIdPrefix="saved-payees"
+              empty={t('savedEmpty')}
+              headings={[t('name'), t('bank'), t('branch'), t('account'), t('nickname'), t('operations')]}
+              row={(p) => (
+                <tr data-testid={`saved-payee-row-${rowKey(p)}`}>
+                  <th scope="row" className="kana">
+                    {p.name}
+                  </th>
+                  <BankBranchCells payee={p} />
+                  <td className="mono">{account(p)}</td>
+                  <td>{p.nickname ?? c('none')}</td>
+                  <RemoveCell
+                    testId={`saved-payee-remove-${rowKey(p)}`}
+                    label={t('remove')}
+                    busy={busy}
+                    onRemove={() => setRemoving(p)}
+                  />
+                </tr>
+              )}
+            />
             {removing && (
-              <div className="panel" data-testid="saved-payee-remove-panel">
-                <p>
-                  {t('removeConfirm', {
-                    name: removing.name,
-                    bank: removing.bankName,
-                    branch: removing.branchName,
-                    account: account(removing),
-                  })}
-                </p>
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="danger"
-                    data-testid="saved-payee-remove-confirm"
-                    disabled={busy}
-                    onClick={() => void remove()}
-                  >
-                    {t('removeYes')}
-                  </button>
-                  <button
-                    type="button"
-                    data-testid="saved-payee-remove-cancel"
-                    onClick={() => setRemoving(null)}
-                  >
-                    {c('cancel')}
-                  </button>
-                </div>
-              </div>
+              <RemoveConfirm
+                testIdPrefix="saved-payee-remove"
+                text={t('removeConfirm', {
+                  name: removing.name,
+                  bank: removing.bankName,
+                  branch: removing.branchName,
+                  account: account(removing),
+                })}
+                yesLabel={t('removeYes')}
+                busy={busy}
+                onConfirm={() => void remove()}
+                onCancel={() => setRemoving(null)}
+              />
             )}
           </section>
 
@@ -206,42 +169,23 @@ export function PayeeManagement({ go }: { go: (route: string) => void }) {
             <p className="hint block" data-testid="registered-payees-note">
               {t('registeredNote')}
             </p>
-            {list.registered.length === 0 ? (
-              <p data-testid="registered-payees-empty">{t('registeredEmpty')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="grid" data-testid="registered-payees-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('payeeNumber')}</th>
-                      <th scope="col">{t('name')}</th>
-                      <th scope="col">{t('bank')}</th>
-                      <th scope="col">{t('branch')}</th>
-                      <th scope="col">{t('account')}</th>
-                      <th scope="col">{t('nickname')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.registered.map((p) => (
-                      <tr key={p.id} data-testid={`registered-payee-row-${p.payeeNumber ?? p.id}`}>
-                        <th scope="row" className="mono">
-                          {p.payeeNumber}
-                        </th>
-                        <td className="kana">{p.name}</td>
-                        <td>
-                          {p.bankName} <span className="mono">({p.bankCode})</span>
-                        </td>
-                        <td>
-                          {p.branchName} <span className="mono">({p.branchCode})</span>
-                        </td>
-                        <td className="mono">{account(p)}</td>
-                        <td>{p.nickname ?? c('none')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <PayeeTable
+              payees={list.registered}
+              testIdPrefix="registered-payees"
+              empty={t('registeredEmpty')}
+              headings={[t('payeeNumber'), t('name'), t('bank'), t('branch'), t('account'), t('nickname')]}
+              row={(p) => (
+                <tr data-testid={`registered-payee-row-${p.payeeNumber ?? p.id}`}>
+                  <th scope="row" className="mono">
+                    {p.payeeNumber}
+                  </th>
+                  <td className="kana">{p.name}</td>
+                  <BankBranchCells payee={p} />
+                  <td className="mono">{account(p)}</td>
+                  <td>{p.nickname ?? c('none')}</td>
+                </tr>
+              )}
+            />
           </section>
         </>
       )}
