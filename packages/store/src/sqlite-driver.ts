@@ -22,11 +22,9 @@
  * would be another database): there reads use the writer, after committing the open group.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
-
-export const BUSY_TIMEOUT_MS = 5000;
+import { Mutex, queryOnly, retryBusy, Statements } from './sqlite-statements.ts';
 
 /**
  * Page cache per connection (SQLite's default is 2 MiB). A bank's working set (users, tokens,
@@ -51,6 +49,8 @@ export class ImmediateDriver implements Driver {
   readonly readLock = new Mutex();
   readonly #separateReader: boolean;
   #group: Group | null = null;
+  /** A member's SAVEPOINT is open: its transaction is between BEGIN and its end. */
+  memberOpen = false;
 
   constructor(db: BetterSqlite3.Database) {
     // From here on every wait for a lock is retryBusy's asynchronous one (see there).
@@ -92,6 +92,13 @@ export class ImmediateDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    // A member still running keeps nothing: the COMMIT below would keep its first half too. Its
+    // next statement finds the connection closed and its transaction fails.
+    if (this.memberOpen && this.writer.db.inTransaction) {
+      this.writer.db.exec('rollback to member');
+      this.writer.db.exec('release member');
+    }
+    this.memberOpen = false;
     this.flush();
     if (this.#separateReader && this.reader.db.open) this.reader.db.close();
     if (this.writer.db.open) this.writer.db.close();
@@ -110,6 +117,7 @@ export class ImmediateDriver implements Driver {
       this.#group = new Group();
     }
     this.writer.db.exec('savepoint member');
+    this.memberOpen = true;
     return this.#group;
   }
 
@@ -123,7 +131,7 @@ export class ImmediateDriver implements Driver {
   beforeWriterRelease(): void {
     const g = this.#group;
     if (!g) return;
-    if (g.members >= MAX_GROUP || g.unheard) this.flush();
+    if (g.members >= MAX_GROUP) this.flush();
     else this.#scheduleFlush();
   }
 
@@ -144,34 +152,40 @@ export class ImmediateDriver implements Driver {
     });
   }
 
-  /** COMMITs the open group, if any, and settles its members' receipts. Holds writeLock. */
-  flush(): void {
+  /**
+   * COMMITs the open group, if any, and settles its members' receipts. Holds writeLock.
+   * Returns the COMMIT's error, or null.
+   */
+  flush(): unknown {
     const g = this.#group;
-    if (!g) return;
+    if (!g) return null;
     this.#group = null;
     const db = this.writer.db;
     try {
       // SQLite may have rolled the whole transaction back on its own (SQLITE_FULL, IOERR):
       // then nothing of the group was kept, and every member must hear so.
-      if (!db.inTransaction) throw new Error('sqlite: the group transaction was rolled back');
+      if (!db.inTransaction) throw new Error(GROUP_ROLLED_BACK);
       db.exec('commit');
       g.settle(null);
+      return null;
     } catch (err) {
-      if (db.inTransaction) db.exec('rollback');
+      try {
+        if (db.inTransaction) db.exec('rollback');
+      } catch {
+        // The COMMIT's error is the one to report; a connection that cannot even roll back is
+        // closed or broken, and its next statement says so.
+      }
       g.settle(err);
+      return err;
     }
   }
 }
 
+const GROUP_ROLLED_BACK = 'sqlite: the group transaction was rolled back';
+
 /** The transactions of one COMMIT. */
 class Group {
   members = 0;
-  /**
-   * A member committed without a receipt (a Kysely transaction outside Store.transaction, such
-   * as the Migrator's): its caller believes it committed when the call returns, so the group
-   * commits before the writer is let go.
-   */
-  unheard = false;
   readonly durable: Promise<void>;
   #settle!: (err: unknown) => void;
   constructor() {
@@ -212,6 +226,8 @@ class Lease implements DatabaseConnection {
         await this.#takeWriter();
         d.flush();
         d.writer.db.exec('begin');
+        // The writer stands in for the read-only reader: it refuses writes as the reader would.
+        queryOnly(d.writer.db, true);
       }
       this.#mode = 'read';
       return;
@@ -224,13 +240,21 @@ class Lease implements DatabaseConnection {
   commit(): void {
     const d = this.#driver;
     if (this.#mode === 'read') {
+      if (!d.separateReader) queryOnly(d.writer.db, false);
       (d.separateReader ? d.reader : d.writer).db.exec('commit');
     } else if (this.#mode === 'write' && this.#group) {
       d.writer.db.exec('release member');
+      d.memberOpen = false;
       this.#group.members++;
       const receipt = commitReceipts.getStore();
       if (receipt) receipt.durable = this.#group.durable;
-      else this.#group.unheard = true;
+      else {
+        // No receipt (a Kysely transaction outside Store.transaction, such as the Migrator's):
+        // its caller believes it committed when this returns, so the group commits now, and a
+        // failed COMMIT fails this call (then rollback() finds nothing left to undo).
+        const failure = d.flush();
+        if (failure !== null) throw failure;
+      }
     }
     this.#mode = 'idle';
     this.#group = null;
@@ -240,8 +264,10 @@ class Lease implements DatabaseConnection {
     const d = this.#driver;
     if (this.#mode === 'read') {
       const db = (d.separateReader ? d.reader : d.writer).db;
+      if (!d.separateReader) queryOnly(db, false);
       if (db.inTransaction) db.exec('rollback');
     } else if (this.#mode === 'write') {
+      d.memberOpen = false;
       const db = d.writer.db;
       // Undo this member only; the others of its group keep their work.
       if (db.inTransaction) {
@@ -277,8 +303,13 @@ class Lease implements DatabaseConnection {
     const d = this.#driver;
     // better-sqlite3 binds no booleans; this is the one place SQLite's 0/1 is produced.
     const params = query.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
-    // Inside our own write transaction we hold the lock: nothing can be busy.
-    if (this.#mode === 'write') return d.writer.run<R>(query.sql, params);
+    if (this.#mode === 'write') {
+      // SQLite rolled the group back on its own (OR ROLLBACK, SQLITE_FULL) or close() ended it:
+      // a statement now would run in autocommit, outside any transaction, and be kept.
+      if (!d.writer.db.inTransaction) throw new Error(GROUP_ROLLED_BACK);
+      // Inside our own write transaction we hold the lock: nothing can be busy.
+      return d.writer.run<R>(query.sql, params);
+    }
     if (this.#mode === 'read') {
       const on = d.separateReader ? d.reader : d.writer;
       return retryBusy(() => on.run<R>(query.sql, params));
@@ -308,93 +339,4 @@ class Lease implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('sqlite: streaming queries are not supported');
   }
-}
-
-/** Prepared statements kept per SQL text; Kysely compiles the same few hundred texts again and again. */
-const STATEMENT_CACHE_SIZE = 500;
-
-class Statements {
-  readonly db: BetterSqlite3.Database;
-  readonly #cache = new Map<string, BetterSqlite3.Statement>();
-  constructor(db: BetterSqlite3.Database) {
-    this.db = db;
-  }
-
-  prepare(sql: string): BetterSqlite3.Statement {
-    let stmt = this.#cache.get(sql);
-    if (stmt) return stmt;
-    stmt = this.db.prepare(sql);
-    // DDL changes what a prepared statement means; only DML and queries are kept.
-    if (/^\s*(insert|update|delete|select|with)\b/i.test(sql)) {
-      // Not a true LRU: when full, the oldest text goes; the working set is far below the bound.
-      if (this.#cache.size >= STATEMENT_CACHE_SIZE) {
-        const oldest = this.#cache.keys().next().value;
-        if (oldest !== undefined) this.#cache.delete(oldest);
-      }
-      this.#cache.set(sql, stmt);
-    }
-    return stmt;
-  }
-
-  isReadonly(sql: string): boolean {
-    return this.prepare(sql).readonly;
-  }
-
-  run<R>(sql: string, params: unknown[]): QueryResult<R> {
-    const stmt = this.prepare(sql);
-    if (stmt.reader) return { rows: stmt.all(params) as R[] };
-    const { changes } = stmt.run(params);
-    return { numAffectedRows: BigInt(changes), rows: [] };
-  }
-}
-
-/** A FIFO promise mutex. */
-class Mutex {
-  #locked = false;
-  readonly #waiters: (() => void)[] = [];
-  async acquire(): Promise<void> {
-    if (!this.#locked) {
-      this.#locked = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.#waiters.push(resolve));
-  }
-  release(): void {
-    const next = this.#waiters.shift();
-    if (next) next();
-    else this.#locked = false;
-  }
-}
-
-/**
- * Waits for a lock like busy_timeout would, but without blocking the event loop:
- * better-sqlite3's busy handler sleeps inside the synchronous call, so a process would freeze
- * (every request stalls), and a second connection in the same process (a test's "second
- * process") would wait on a lock holder that cannot run until the wait ends. The connections run
- * with busy_timeout 0 and a failed attempt is retried after an asynchronous sleep; a statement
- * that failed with SQLITE_BUSY changed nothing, so retrying it is safe. The first attempt is
- * synchronous: the common case costs no timer.
- */
-export function retryBusy<T>(attempt: () => T): T | Promise<T> {
-  try {
-    return attempt();
-  } catch (err) {
-    if (!isBusy(err)) throw err;
-  }
-  return (async () => {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
-      await sleep(delay);
-      try {
-        return attempt();
-      } catch (err) {
-        if (!isBusy(err) || Date.now() >= deadline) throw err;
-      }
-    }
-  })();
-}
-
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

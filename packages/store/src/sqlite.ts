@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { type Driver, SqliteAdapter, SqliteDialect } from 'kysely';
-import { BUSY_TIMEOUT_MS, ImmediateDriver } from './sqlite-driver.ts';
+import { ImmediateDriver } from './sqlite-driver.ts';
+import { BUSY_TIMEOUT_MS } from './sqlite-statements.ts';
 
 /** Opens the file (creating its folder) with the durability a bank needs (SPEC §5). */
 export function openSqliteFile(path: string): BetterSqlite3.Database {

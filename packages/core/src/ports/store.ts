@@ -20,7 +20,9 @@ export interface Store {
   /**
    * Runs fn in one database transaction (BEGIN IMMEDIATE on SQLite, READ COMMITTED plus row
    * locks on PostgreSQL) and commits, or rolls back if fn throws. Nested calls reuse the
-   * outer transaction.
+   * outer transaction. Resolves only once the commit is durable (SQLite commits in groups,
+   * store decision 3). fn must not await another transaction's result: on SQLite that
+   * transaction may be waiting for the group's COMMIT, which waits for fn.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 
