@@ -87,8 +87,10 @@ export async function resumeSession(
     if (!operator || operator.locked) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
   }
   if (now - session.lastSeenAt >= TOUCH_EVERY_MS) {
-    // One statement, idempotent: two processes touching at once both leave a later expiry.
-    await deps.store.sessions.touch(id, now, expiry(deps, session.createdAt, now));
+    // One statement, idempotent: two processes touching at once both leave a later expiry. In
+    // a transaction of its own so that SQLite commits it with the others of this moment (group
+    // commit) instead of on its own.
+    await deps.store.transaction((tx) => tx.sessions.touch(id, now, expiry(deps, session.createdAt, now)));
   }
   return {
     subjectId: session.subjectId,
