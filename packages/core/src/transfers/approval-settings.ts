@@ -65,7 +65,10 @@ export function listApprovals(
       return Promise.all(all.filter((r) => r.requesterId === me).map((r) => approvalView(tx, r)));
     const rights = rightsOf(await privilegesOf(tx, me));
     const mayAct = (r: (typeof all)[number]) => {
-      if (!awaitsApproval(r.state as ApprovalState) || r.approvals.some((a) => a.userId === me)) return false;
+      const state = r.state as ApprovalState;
+      // 承認取消: the approver's own approval, while waiting for the other or until processed.
+      if (r.approvals.some((a) => a.userId === me)) return awaitsApproval(state) || state === 'approved';
+      if (!awaitsApproval(state)) return false;
       if (r.approverMustDiffer && r.requesterId === me) return false;
       if (r.mode !== 'double_ordered') return rights.approver;
       return r.state === 'pending_approval' ? rights.firstApprover : rights.finalApprover;

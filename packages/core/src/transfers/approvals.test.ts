@@ -212,4 +212,66 @@ describe.each(testBackends())('M5a approvals on $name', (backend) => {
     expect(await balance(tb.outsider.id)).toBe(60_000);
     await ledgerOk();
   });
+
+  /** The requester enters and confirms a transfer dated the next business day: 承認待ち. */
+  async function submitScheduled(amount = 10_000) {
+    const p = await tb.enter(tb.user, { to: typedOutsider(tb), amount, valueDate: '2025-01-08' });
+    const r = await kinko().confirmTransfer(tb.user, p.transfer.id, tb.proof(tb.user, p), tb.key());
+    if (!r.approval) throw new Error('no approval request');
+    return { id: r.approval.id, transferId: p.transfer.id };
+  }
+
+  it('M5a M6: an approved scheduled transfer stays 承認済 until the job processes it (then 処理済); the requester cannot cancel it', async () => {
+    await settings('single', true);
+    const a = await approver('approver1', ['approve']);
+    const { id, transferId } = await submitScheduled();
+    const approved = await kinko().actOnApproval(a.actor, id, 'approve', a.otp());
+    expect(approved.state).toBe('approved');
+    expect(approved.transfer.status).toBe('scheduled');
+    const usage = () => tb.bank.store.limits.usage('contract', tb.bank.admin.contractId, '2025-01-08');
+    expect((await usage()).used).toBe(10_000);
+    // The approver sees it, to take the approval back; the requester may not cancel it.
+    expect((await kinko().listApprovals(a.actor)).map((r) => r.id)).toEqual([id]);
+    tb.bank.clock.advance(STEP);
+    const refused = await failure(
+      kinko().cancelScheduledTransfer(tb.user, transferId, { otp: tb.token.code() }),
+    );
+    expect(refused.code).toBe('transfer.not_cancellable');
+    expect(refused.details).toMatchObject({ approval: 'approved' });
+    tb.bank.clock.ms = NEXT_DAY;
+    expect(await kinko().runScheduledTransfers()).toEqual({ completed: 1, failed: 0 });
+    const [mine] = await kinko().listApprovals(tb.user, { box: 'mine' });
+    expect(mine).toMatchObject({ id, state: 'processed', transfer: { status: 'completed' } });
+    expect(await balance(tb.outsider.id)).toBe(10_000);
+    expect(await kinko().listApprovals(a.actor)).toEqual([]);
+    const audit = await tb.bank.store.audit.list({ limit: 10, descending: true });
+    expect(audit.map((r) => r.action)).toContain('approval.process');
+    await ledgerOk();
+  });
+
+  it('M5a M5: 承認取消 of an approved scheduled transfer, until the day before its value date, cancels it and gives its limit usage back', async () => {
+    await settings('single', true);
+    const a = await approver('approver1', ['approve']);
+    const other = await approver('approver2', ['approve']);
+    const first = await submitScheduled(10_000);
+    const late = await submitScheduled(20_000);
+    await kinko().actOnApproval(a.actor, first.id, 'approve', a.otp());
+    await kinko().actOnApproval(a.actor, late.id, 'approve', a.otp());
+    const usage = () => tb.bank.store.limits.usage('contract', tb.bank.admin.contractId, '2025-01-08');
+    expect((await usage()).used).toBe(30_000);
+    // Only an approver who approved it.
+    expect(
+      (await failure(kinko().actOnApproval(other.actor, first.id, 'cancel_approval', other.otp()))).code,
+    ).toBe('approval.not_allowed');
+    const cancelled = await kinko().actOnApproval(a.actor, first.id, 'cancel_approval', a.otp());
+    expect(cancelled).toMatchObject({ state: 'approval_cancelled', transfer: { status: 'cancelled' } });
+    expect((await usage()).used).toBe(20_000);
+    // On the value date it is too late: the job debits at its start.
+    tb.bank.clock.ms = NEXT_DAY;
+    const tooLate = await failure(kinko().actOnApproval(a.actor, late.id, 'cancel_approval', a.otp()));
+    expect(tooLate.code).toBe('transfer.not_cancellable');
+    expect(await kinko().runScheduledTransfers()).toEqual({ completed: 1, failed: 0 });
+    expect(await balance(tb.outsider.id)).toBe(20_000);
+    await ledgerOk();
+  });
 });

@@ -3,11 +3,12 @@
  * requester's actions, and expiry. The state machine is approval-flow.ts (pure); this module
  * loads, authorises from the stored actor, stores the transition with a conditional UPDATE and
  * audits it (L1). The final approval posts or schedules the transfer in the same transaction,
- * with the limits counted (M5), so money moves only once approved.
+ * with the limits counted (M5), so money moves only once approved. A scheduled one stays 承認済
+ * until the job processes it, and may be 承認取消 until the day before its value date.
  */
 import type { CustomerActor, StepUpProof } from '../api.ts';
 import { type Actor, type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../audit/use-case.ts';
-import { checkValueDate } from '../calendar/index.ts';
+import { checkValueDate, jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import { newId } from '../identity/ids.ts';
 import { privilegesOf } from '../identity/privileges.ts';
@@ -23,6 +24,7 @@ import {
 } from './approval-states.ts';
 import { acceptTransfer } from './confirm.ts';
 import { type TransferContext, transferContext } from './enter.ts';
+import { giveBack } from './limits.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { type ApprovalView, type TransferReceipt, toTransferView } from './views.ts';
 
@@ -131,12 +133,74 @@ async function apply(
   if (!t) throw new Error(`approval ${r.id}: no transfer`);
   const after = { ...r, state: next, approvals, updatedAt: tx.now };
   if (next === 'approved') return process(tx, actor, after, t);
+  if (next === 'approval_cancelled' && t.status === 'scheduled') {
+    await cancelApprovedSchedule(tx, actor, t);
+    return after;
+  }
   if (next === 'withdrawn' || next === 'returned' || next === 'approval_cancelled' || next === 'expired') {
     // Nothing was counted or posted before approval, so there is nothing to give back (M5).
     await tx.store.transfers.transition(t.id, 'pending', { status: 'cancelled', cancelledAt: tx.now });
     tx.audit({ actor, action: 'transfer.cancelled', subject: t.id, contractId, detail: { reason: next } });
   }
   return after;
+}
+
+/**
+ * M5a 承認取消 of an approved scheduled transfer, before processing: like 予約取消 (M6), until the
+ * day before the value date (the job debits at the start of the value date); the counted
+ * amount goes back to the day's limits (M5).
+ */
+async function cancelApprovedSchedule(tx: Tx, actor: Actor, t: TransferRecord): Promise<void> {
+  if (jstDate(tx.now) >= t.valueDate) {
+    throw new KinkoError(
+      'transfer.not_cancellable',
+      'An approved scheduled transfer can be cancelled until the day before its value date.',
+      { status: t.status, valueDate: t.valueDate },
+    );
+  }
+  const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
+    status: 'cancelled',
+    cancelledAt: tx.now,
+  });
+  if (!moved) throw new KinkoError('transfer.not_cancellable', 'This transfer is no longer scheduled.');
+  await giveBack(tx, t);
+  tx.audit({
+    actor,
+    action: 'transfer.cancelled',
+    subject: t.id,
+    contractId: t.contractId,
+    detail: {
+      reason: 'approval_cancelled',
+      receiptNumber: t.receiptNumber,
+      amount: t.amount,
+      valueDate: t.valueDate,
+    },
+  });
+}
+
+/**
+ * M5a 処理済: the scheduled job has processed (posted, or failed to post) a transfer whose request
+ * was 承認済; in the job's transaction. Nothing to do for a transfer without a request.
+ */
+export async function markApprovalProcessed(tx: Tx, transferId: string): Promise<void> {
+  const r = await tx.store.approvals.getByTransfer(transferId);
+  if (r?.state !== 'approved') return;
+  const processed = transition('approved', 'process', systemContext(r, tx.now));
+  if (!processed.ok) throw new KinkoError(processed.code, processed.message);
+  await apply(tx, { kind: 'system' }, r, processed);
+}
+
+function systemContext(r: ApprovalRequestRecord, now: number) {
+  return {
+    actorUserId: 'system',
+    actorRights: NO_RIGHTS,
+    requesterUserId: r.requesterId,
+    now,
+    expiresAt: r.expiresAt,
+    mode: r.mode,
+    approverMustDiffer: r.approverMustDiffer,
+    approvals: r.approvals,
+  };
 }
 
 /** 処理: the final approval posts (value date today) or schedules the transfer, limits counted. */
@@ -154,16 +218,10 @@ async function process(
   // its contract and its requester (t.userId), whose transfer it is (M5).
   const done = await acceptTransfer(tx, actor, t, window.today, stamp, 'approval');
   if (!done) throw new KinkoError('transfer.not_pending', 'This transfer is no longer pending.');
-  const processed = transition('approved', 'process', {
-    actorUserId: 'system',
-    actorRights: NO_RIGHTS,
-    requesterUserId: r.requesterId,
-    now: tx.now,
-    expiresAt: r.expiresAt,
-    mode: r.mode,
-    approverMustDiffer: r.approverMustDiffer,
-    approvals: r.approvals,
-  });
+  // A scheduled transfer stays 承認済 until the job processes it on its value date, and until
+  // then an approver may take the approval back (承認取消, cancelApprovedSchedule).
+  if (done.status === 'scheduled') return r;
+  const processed = transition('approved', 'process', systemContext(r, tx.now));
   if (!processed.ok) throw new KinkoError(processed.code, processed.message);
   return apply(tx, actor, r, processed);
 }

@@ -9,7 +9,7 @@ import { type KinkoDeps, Rejection, runUseCase } from '../audit/use-case.ts';
 import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import { asksOtp } from './approval-otp.ts';
-import { expireApprovals } from './approvals.ts';
+import { expireApprovals, markApprovalProcessed } from './approvals.ts';
 import { requireOwnTransfer, stepUpIfConfigured } from './confirm.ts';
 import { transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
@@ -48,7 +48,11 @@ export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Prom
     for (const t of due) {
       seen.add(t.id);
       try {
-        const done = await runUseCase(deps, (tx) => executeTransfer(tx, system, t, 'scheduled'));
+        const done = await runUseCase(deps, async (tx) => {
+          const posted = await executeTransfer(tx, system, t, 'scheduled');
+          if (posted) await markApprovalProcessed(tx, t.id); // M5a 承認済 → 処理済
+          return posted;
+        });
         if (done) result.completed++;
       } catch (e) {
         if (!isKinkoError(e) || !transferFailures.has(e.code)) throw e;
@@ -62,6 +66,7 @@ export async function runScheduledTransfers(deps: KinkoDeps, now?: number): Prom
           if (moved) {
             // M5: the failed transfer's amount no longer counts against the day's limits.
             await giveBack(tx, t);
+            await markApprovalProcessed(tx, t.id); // processed, though it failed (M5a 処理済)
             tx.audit({
               actor: system,
               action: 'transfer.failed',
@@ -109,6 +114,14 @@ export async function cancelScheduledTransfer(
           status: t.status,
           valueDate: t.valueDate,
         },
+      );
+    }
+    // M5a: once approved, taking it back is the approver's act (承認取消), not the requester's.
+    if ((await tx.store.approvals.getByTransfer(t.id))?.state === 'approved') {
+      throw new KinkoError(
+        'transfer.not_cancellable',
+        'This transfer was approved; an approver who approved it can cancel the approval (承認取消).',
+        { status: t.status, approval: 'approved' },
       );
     }
     const auth = await stepUpIfConfigured(

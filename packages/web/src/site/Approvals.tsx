@@ -130,9 +130,11 @@ export function Approvals({ myId, go }: { myId: string; go: (route: string) => v
   function actions(a: ApprovalView, box: 'inbox' | 'mine') {
     const approvedByMe = a.approvals.some((x) => x.userId === myId);
     const list: ApprovalAction[] = [];
-    if (box === 'inbox' && open.has(a.state)) {
-      if (!approvedByMe) list.push('approve', 'return');
-      else list.push('cancel');
+    if (box === 'inbox') {
+      if (open.has(a.state) && !approvedByMe) list.push('approve', 'return');
+      // 承認取消: the approver's own approval, while waiting for the other or, for a scheduled
+      // transfer, while 承認済 (the server refuses it from the value date on).
+      else if ((open.has(a.state) || a.state === 'approved') && approvedByMe) list.push('cancel');
     }
     if (box === 'mine' && open.has(a.state) && a.requesterId === myId) list.push('withdraw');
     return list.map((action) => (
