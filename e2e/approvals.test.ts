@@ -10,7 +10,7 @@
  * today (JST) is not a business day the 振替 is dated the next business day and the approved
  * transfer is 予約中 with the balances unchanged. Both branches assert behaviour; nothing is skipped.
  */
-import { demoBank } from '@kinko/core';
+import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, shot } from './browser.ts';
@@ -21,6 +21,7 @@ import {
   fillPinAndCard,
   issueCard as issueCardShown,
   login,
+  openTransferForm,
   parseYenText,
   submitConfirmation,
 } from './transfer-steps.ts';
@@ -217,7 +218,8 @@ describe('approvals in the browser (sqlite)', () => {
     // ── The administrator approves with its own card → 処理済 (or 予約中 when today is not a business day).
     await approve(admin, receipt, cardA, adminConfirmPin);
     await shot(admin, 'approvals-07-final-approved');
-    expect(await myState(site1, receipt)).toBe('processed');
+    // A transfer dated later stays 承認済 until the job processes it on its value date.
+    expect(await myState(site1, receipt)).toBe(open_ ? 'processed' : 'approved');
     const transferBadge = site1.getByTestId(`approval-transfer-mine-${receipt}`);
     const transferStatus = await transferBadge.getAttribute('data-status');
     const transferText = await transferBadge.textContent();
@@ -235,5 +237,76 @@ describe('approvals in the browser (sqlite)', () => {
       expect(after).toEqual(before);
     }
     expect([...adminErrors, ...errors1, ...errors2]).toEqual([]);
+  }, 300_000);
+
+  test('M5a: 承認取消 of an approved scheduled transfer', async () => {
+    // ── The administrator: シングル承認 (requester and approver differ), its own card, PIN and 承認 privilege.
+    const { page: admin, errors: adminErrors } = await open('/');
+    await login(admin, demoBank.admin);
+    await adminMenu(admin, 'menu-users');
+    await admin.getByTestId('users-table').waitFor();
+    const card1 = await issueCard(admin, user1.loginId);
+    const cardA = await issueCard(admin, demoBank.admin.loginId);
+    await admin.getByTestId(`confirmpin-${demoBank.admin.loginId}`).click();
+    await admin.getByTestId('confirmpin-value').fill(adminConfirmPin);
+    await admin.getByTestId('confirmpin-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('confirmpin-submit').click();
+    await admin.getByTestId('notice').waitFor();
+    await adminMenu(admin, 'menu-approval');
+    await admin.getByTestId('approval-current').waitFor();
+    await admin.getByTestId('approval-mode-single').check();
+    await admin.getByTestId('approval-must-differ').check();
+    await admin.getByTestId('approval-settings-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('approval-settings-submit').click();
+    await admin.getByTestId('notice').waitFor();
+    expect(await admin.getByTestId('approval-current').getAttribute('data-mode')).toBe('single');
+    await adminMenu(admin, 'menu-privileges');
+    await admin.getByTestId(`privileges-edit-${demoBank.admin.loginId}`).click();
+    await admin.getByTestId('privileges-panel').waitFor();
+    await admin.getByTestId('privilege-approve').check();
+    await admin.getByTestId('privileges-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('privileges-submit').click();
+    await admin.getByTestId('privileges-table').waitFor();
+
+    // ── user1 enters a 振替 dated the next business day and confirms it → 承認待ち.
+    const { page: site1, errors: errors1 } = await open('/');
+    await login(site1, user1);
+    const before = await balances(site1);
+    await home(site1);
+    await openTransferForm(site1);
+    await site1.getByTestId('payee-tab-own').click();
+    await site1.locator('[data-testid^="payee-own-"]').first().check();
+    await site1.getByTestId('transfer-amount').fill('4000');
+    await site1.getByTestId('transfer-date').fill(nextBusinessDay(jstDate(Date.now())));
+    await site1.getByTestId('transfer-submit').click();
+    const panel = site1.getByTestId('confirm-panel');
+    await panel.waitFor();
+    await fillPinAndCard(panel, user1.confirmPin, card1);
+    await submitConfirmation(site1);
+    const receipt = (await site1.getByTestId('receipt-number').textContent()) ?? '';
+    expect(await site1.getByTestId('approval-state').getAttribute('data-state')).toBe('pending_approval');
+
+    // ── The administrator approves → 承認済, the transfer 予約中; its inbox now offers 承認取消.
+    await approve(admin, receipt, cardA, adminConfirmPin);
+    expect(await myState(site1, receipt)).toBe('approved');
+    expect(await site1.getByTestId(`approval-state-mine-${receipt}`).textContent()).toBe('承認済');
+    expect(await site1.getByTestId(`approval-transfer-mine-${receipt}`).getAttribute('data-status')).toBe(
+      'scheduled',
+    );
+    await home(admin);
+    await admin.getByTestId('menu-approvals').click();
+    await admin.getByTestId(`approval-row-inbox-${receipt}`).waitFor();
+    expect(await admin.getByTestId(`approval-approve-${receipt}`).count()).toBe(0);
+    await shot(admin, 'approvals-10-approved-scheduled');
+    await admin.getByTestId(`approval-cancel-${receipt}`).click();
+    await admin.getByTestId('approvals-notice').waitFor();
+    expect(await admin.getByTestId('approvals-notice').textContent()).toBe('承認を取り消しました。');
+    await shot(admin, 'approvals-11-approval-cancelled');
+
+    // ── 承認取消: the request and its transfer are over; nothing moved.
+    expect(await myState(site1, receipt)).toBe('approval_cancelled');
+    expect(await site1.getByTestId(`approval-state-mine-${receipt}`).textContent()).toBe('承認取消');
+    expect(await balances(site1)).toEqual(before);
+    expect([...adminErrors, ...errors1]).toEqual([]);
   }, 300_000);
 });

@@ -236,7 +236,7 @@ function Row({
       <td>
         <ApprovalStateBadge state={a.state} testId={`approval-state-${box}-${key}`} />{' '}
         <ApprovalProgress approval={a} testId={`approval-progress-${box}-${key}`} />{' '}
-        {a.state === 'processed' && (
+        {(a.state === 'processed' || a.state === 'approved') && (
           <TransferStatusBadge status={tr.status} testId={`approval-transfer-${box}-${key}`} />
         )}
       </td>
