@@ -6,10 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { demoBank } from '@kinko/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, shot } from './browser.ts';
-import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, shot } from './browser.ts';
 
 const contractNumber = demoBank.contract.contractNumber;
 const user1 = demoBank.users[0];
@@ -17,39 +15,8 @@ const branch = demoBank.branches[2]; // 港町支店: the demo opens nothing the
 const deposit = 1_234_567;
 
 describe('accounts in the browser (sqlite)', () => {
-  let backend: Backend;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    backend = await makeBackend('sqlite');
-    await kinkoCli(backend, ['demo', '--no-serve']);
-    server = await startServer(backend);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-    await backend?.cleanup();
-  });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      locale: 'ja-JP',
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(path);
-    return { page, errors };
-  }
+  const suite = browserSuite();
+  const open = (path: string) => suite.open(path, { acceptDownloads: true });
 
   test('B1 M1 M9: open an account with a deposit, see its balance, its statement line and the CSV', async () => {
     // The operator opens a 貯蓄 account for the demo contract (B1).

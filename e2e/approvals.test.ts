@@ -11,10 +11,9 @@
  * transfer is 予約中 with the balances unchanged. Both branches assert behaviour; nothing is skipped.
  */
 import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, shot } from './browser.ts';
-import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, shot } from './browser.ts';
 import {
   cardPositions,
   enterOwnAccountTransfer,
@@ -30,38 +29,7 @@ const [user1, user2] = demoBank.users;
 const adminConfirmPin = '3737';
 
 describe('approvals in the browser (sqlite)', () => {
-  let backend: Backend;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    backend = await makeBackend('sqlite', { sameDayCutoff: '23:59' });
-    await kinkoCli(backend, ['demo', '--no-serve']);
-    server = await startServer(backend);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-    await backend?.cleanup();
-  });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      locale: 'ja-JP',
-      viewport: { width: 1280, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(path);
-    return { page, errors };
-  }
+  const { open } = browserSuite({ config: { sameDayCutoff: '23:59' }, timeout: 120_000 });
 
   async function home(page: Page): Promise<void> {
     await page.goto('/');

@@ -7,14 +7,11 @@
  * confirmation. Screenshots land in test-results/screenshots (payees-…).
  */
 import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, nextOtp, shot } from './browser.ts';
-import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, nextOtp, shot } from './browser.ts';
 import {
   fillWrittenPayee,
   login,
-  openPage,
   openTransferForm,
   registerToken,
   submitWrittenPayee,
@@ -23,28 +20,11 @@ import {
 const user1 = demoBank.users[0];
 
 describe('payees in the browser (sqlite)', () => {
-  let backend: Backend;
-  let server: RunningServer;
-  let browser: Browser;
-
-  const open = (path: string, mobile = false) => openPage(browser, server.url, path, mobile);
-
-  beforeAll(async () => {
-    backend = await makeBackend('sqlite');
-    await kinkoCli(backend, ['demo', '--no-serve']);
-    server = await startServer(backend);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await backend?.cleanup();
-  });
+  const { open } = browserSuite({ timeout: 120_000 });
 
   test('M8: bank and branch names appear while the codes of a typed payee are typed; the payee is saved, listed and removed', async () => {
     // R1 R2: user1's token, activated in the token app and registered by the administrator.
-    const { page: token } = await open('/token', true);
+    const { page: token } = await open('/token', { mobile: true });
     const { page: admin } = await open('/');
     const registrationOtp = await registerToken(token, admin, user1.loginId);
 

@@ -5,35 +5,17 @@
  * land in test-results/screenshots.
  */
 import { demoBank } from '@kinko/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, nextOtp, shot } from './browser.ts';
-import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
-import { bankLogin, login, openPage, openUsers } from './transfer-steps.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, nextOtp, shot } from './browser.ts';
+import { bankLogin, login, openUsers } from './transfer-steps.ts';
 
 const user1 = demoBank.users[0];
 
 describe('token path in the browser (sqlite)', () => {
-  let backend: Backend;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    backend = await makeBackend('sqlite', { maxOtpFailures: 5 });
-    await kinkoCli(backend, ['demo', '--no-serve']);
-    server = await startServer(backend);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await backend?.cleanup();
-  });
-
-  async function open(path: string, mobile = false): Promise<Page> {
-    return (await openPage(browser, server.url, path, mobile)).page;
-  }
+  const suite = browserSuite({ config: { maxOtpFailures: 5 } });
+  const open = async (path: string, mobile = false): Promise<Page> =>
+    (await suite.open(path, { mobile })).page;
 
   async function stepUp(page: Page, otp: string): Promise<string> {
     const section = page.getByTestId('stepup');

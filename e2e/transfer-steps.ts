@@ -1,11 +1,11 @@
 /**
  * What people do around a 振込・振替, shared by the browser tests (transfers.test.ts,
- * payees.test.ts, approvals.test.ts, token-path.test.ts): open a page of their own, log in,
- * register a token or issue a ア～ク card as administrator, register a 事前登録 payee in the back
- * office, enter a 振替 between the contract's own accounts and answer the confirmation panel.
+ * payees.test.ts, approvals.test.ts, token-path.test.ts), each on a page that browserSuite
+ * (browser.ts) opens: log in, register a token or issue a ア～ク card as administrator, register a
+ * 事前登録 payee in the back office, enter a 振替 between the contract's own accounts and answer the confirmation panel.
  */
 import { demoBank, isBusinessDay, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The positions of a 利用者ワンタイムパスワード card, in the order the card lists them. */
@@ -24,29 +24,6 @@ export function sameDayOpenNow(): boolean {
 
 /** 「¥1,234」 as shown on the screen → 1234. */
 export const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
-
-/**
- * A page of its own at `path` on the server at `baseURL`: a fresh context (so a session of its
- * own), desktop-sized or phone-sized (`mobile`, the token app). `errors` gathers what the page
- * throws; closing the browser closes the context.
- */
-export async function openPage(
-  browser: Browser,
-  baseURL: string,
-  path: string,
-  mobile = false,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    baseURL,
-    locale: 'ja-JP',
-    viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(path);
-  return { page, errors };
-}
 
 /** Logs in to the customer site as one of the demo contract's users. */
 export async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {

@@ -12,17 +12,15 @@
  * branches assert behaviour; nothing is skipped.
  */
 import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, nextOtp, shot } from './browser.ts';
-import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, nextOtp, shot } from './browser.ts';
 import {
   enterOwnAccountTransfer,
   fillPinAndCard,
   fillWrittenPayee,
   issueCard,
   login,
-  openPage,
   openTransferForm,
   openUsers,
   parseYenText,
@@ -38,33 +36,16 @@ const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 const slashed = (day: string) => day.replaceAll('-', '/');
 
 describe('transfers in the browser (sqlite)', () => {
-  let backend: Backend;
-  let server: RunningServer;
-  let browser: Browser;
+  const { open } = browserSuite({ config: { sameDayCutoff: '23:59' }, timeout: 120_000 });
   let token: Page | null = null;
   let lastOtp = '';
   /** The receipt of the scheduled transfer made in the M4 test, cancelled in the M5b test. */
   let scheduledReceipt = '';
 
-  beforeAll(async () => {
-    backend = await makeBackend('sqlite', { sameDayCutoff: '23:59' });
-    await kinkoCli(backend, ['demo', '--no-serve']);
-    server = await startServer(backend);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await backend?.cleanup();
-  });
-
-  const open = (path: string, mobile = false) => openPage(browser, server.url, path, mobile);
-
   /** R1 R2: a token activated in the token app, registered by the administrator for user1 (once). */
   async function ensureToken(): Promise<void> {
     if (token) return;
-    const { page: tokenApp } = await open('/token', true);
+    const { page: tokenApp } = await open('/token', { mobile: true });
     const { page: admin } = await open('/');
     lastOtp = await registerToken(tokenApp, admin, user1.loginId);
     token = tokenApp;
