@@ -64,6 +64,39 @@ describe('approvals in the browser (sqlite)', () => {
     return out;
   }
 
+  /** The administrator's own 利用者確認暗証番号 (it approves with PIN and card, R4). */
+  async function setAdminConfirmPin(admin: Page): Promise<void> {
+    await admin.getByTestId(`confirmpin-${demoBank.admin.loginId}`).click();
+    await admin.getByTestId('confirmpin-value').fill(adminConfirmPin);
+    await admin.getByTestId('confirmpin-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('confirmpin-submit').click();
+    await admin.getByTestId('notice').waitFor();
+  }
+
+  /** 承認設定 with 「依頼者と承認者は別の利用者とする」; returns the mode shown before the change. */
+  async function setApprovalMode(admin: Page, mode: string): Promise<string | null> {
+    await adminMenu(admin, 'menu-approval');
+    await admin.getByTestId('approval-current').waitFor();
+    const before = await admin.getByTestId('approval-current').getAttribute('data-mode');
+    await admin.getByTestId(`approval-mode-${mode}`).check();
+    await admin.getByTestId('approval-must-differ').check();
+    await admin.getByTestId('approval-settings-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('approval-settings-submit').click();
+    await admin.getByTestId('notice').waitFor();
+    return before;
+  }
+
+  /** 利用者権限設定: gives the user 承認 (on the privileges screen); `filled` runs before 登録. */
+  async function grantApprove(admin: Page, loginId: string, filled?: () => Promise<void>): Promise<void> {
+    await admin.getByTestId(`privileges-edit-${loginId}`).click();
+    await admin.getByTestId('privileges-panel').waitFor();
+    await admin.getByTestId('privilege-approve').check();
+    await filled?.();
+    await admin.getByTestId('privileges-pin').fill(demoBank.contractPin);
+    await admin.getByTestId('privileges-submit').click();
+    await admin.getByTestId('privileges-table').waitFor();
+  }
+
   /** 承認 from the inbox with the approver's PIN and the card position asked (M5a, M5b). */
   async function approve(
     page: Page,
@@ -105,20 +138,9 @@ describe('approvals in the browser (sqlite)', () => {
     const card1 = await issueCard(admin, user1.loginId);
     const card2 = await issueCard(admin, user2.loginId);
     const cardA = await issueCard(admin, demoBank.admin.loginId);
-    await admin.getByTestId(`confirmpin-${demoBank.admin.loginId}`).click();
-    await admin.getByTestId('confirmpin-value').fill(adminConfirmPin);
-    await admin.getByTestId('confirmpin-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('confirmpin-submit').click();
-    await admin.getByTestId('notice').waitFor();
+    await setAdminConfirmPin(admin);
 
-    await adminMenu(admin, 'menu-approval');
-    await admin.getByTestId('approval-current').waitFor();
-    expect(await admin.getByTestId('approval-current').getAttribute('data-mode')).toBe('none');
-    await admin.getByTestId('approval-mode-double_unordered').check();
-    await admin.getByTestId('approval-must-differ').check();
-    await admin.getByTestId('approval-settings-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('approval-settings-submit').click();
-    await admin.getByTestId('notice').waitFor();
+    expect(await setApprovalMode(admin, 'double_unordered')).toBe('none');
     expect(await admin.getByTestId('approval-current').getAttribute('data-mode')).toBe('double_unordered');
     expect(await admin.getByTestId('approval-current').getAttribute('data-must-differ')).toBe('true');
     expect(await admin.getByTestId('approval-current').textContent()).toContain('ダブル承認（順序なし）');
@@ -132,13 +154,9 @@ describe('approvals in the browser (sqlite)', () => {
     await adminMenu(admin, 'menu-privileges');
     await admin.getByTestId('privileges-table').waitFor();
     for (const loginId of [user2.loginId, demoBank.admin.loginId]) {
-      await admin.getByTestId(`privileges-edit-${loginId}`).click();
-      await admin.getByTestId('privileges-panel').waitFor();
-      await admin.getByTestId('privilege-approve').check();
-      if (loginId === user2.loginId) await shot(admin, 'approvals-03-privileges-form');
-      await admin.getByTestId('privileges-pin').fill(demoBank.contractPin);
-      await admin.getByTestId('privileges-submit').click();
-      await admin.getByTestId('privileges-table').waitFor();
+      await grantApprove(admin, loginId, async () => {
+        if (loginId === user2.loginId) await shot(admin, 'approvals-03-privileges-form');
+      });
       expect(
         (await admin.getByTestId(`privileges-of-${loginId}`).getAttribute('data-privileges')) ?? '',
       ).toContain('approve');
@@ -215,26 +233,11 @@ describe('approvals in the browser (sqlite)', () => {
     await admin.getByTestId('users-table').waitFor();
     const card1 = await issueCard(admin, user1.loginId);
     const cardA = await issueCard(admin, demoBank.admin.loginId);
-    await admin.getByTestId(`confirmpin-${demoBank.admin.loginId}`).click();
-    await admin.getByTestId('confirmpin-value').fill(adminConfirmPin);
-    await admin.getByTestId('confirmpin-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('confirmpin-submit').click();
-    await admin.getByTestId('notice').waitFor();
-    await adminMenu(admin, 'menu-approval');
-    await admin.getByTestId('approval-current').waitFor();
-    await admin.getByTestId('approval-mode-single').check();
-    await admin.getByTestId('approval-must-differ').check();
-    await admin.getByTestId('approval-settings-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('approval-settings-submit').click();
-    await admin.getByTestId('notice').waitFor();
+    await setAdminConfirmPin(admin);
+    await setApprovalMode(admin, 'single');
     expect(await admin.getByTestId('approval-current').getAttribute('data-mode')).toBe('single');
     await adminMenu(admin, 'menu-privileges');
-    await admin.getByTestId(`privileges-edit-${demoBank.admin.loginId}`).click();
-    await admin.getByTestId('privileges-panel').waitFor();
-    await admin.getByTestId('privilege-approve').check();
-    await admin.getByTestId('privileges-pin').fill(demoBank.contractPin);
-    await admin.getByTestId('privileges-submit').click();
-    await admin.getByTestId('privileges-table').waitFor();
+    await grantApprove(admin, demoBank.admin.loginId);
 
     // ── user1 enters a 振替 dated the next business day and confirms it → 承認待ち.
     const { page: site1, errors: errors1 } = await open('/');

@@ -61,17 +61,22 @@ export const outboundQuery = z.strictObject({
   format: z.enum(['zengin', 'csv']).optional(),
 });
 
+/** A payee's account as the bank shows it: codes with their names (M8). */
+const payeeAccountView = {
+  bankCode: z.string(),
+  bankName: z.string(),
+  branchCode: z.string(),
+  branchName: z.string(),
+  accountType: AccountType,
+  accountNumber: z.string(),
+};
+
 export const PayeeView = z
   .object({
     id: z.string(),
     kind: z.enum(['registered', 'saved']),
     payeeNumber: z.string().nullable(),
-    bankCode: z.string(),
-    bankName: z.string(),
-    branchCode: z.string(),
-    branchName: z.string(),
-    accountType: AccountType,
-    accountNumber: z.string(),
+    ...payeeAccountView,
     name: z.string(),
     nickname: z.string().nullable(),
   })
@@ -82,12 +87,7 @@ export const PayeeList = z.object({
   saved: z.array(PayeeView),
   recent: z.array(
     z.object({
-      bankCode: z.string(),
-      bankName: z.string(),
-      branchCode: z.string(),
-      branchName: z.string(),
-      accountType: AccountType,
-      accountNumber: z.string(),
+      ...payeeAccountView,
       name: z.string(),
       lastValueDate: z.string(),
     }),
@@ -104,12 +104,7 @@ export const TransferView = z
     payee: z.object({
       payeeId: z.string().nullable(),
       standing: Standing,
-      bankCode: z.string(),
-      bankName: z.string(),
-      branchCode: z.string(),
-      branchName: z.string(),
-      accountType: AccountType,
-      accountNumber: z.string(),
+      ...payeeAccountView,
       name: z.string(),
     }),
     remitterName: z.string(),
@@ -174,12 +169,7 @@ export const OutboundItem = z
     fromAccountType: AccountType,
     fromAccountNumber: z.string(),
     remitterName: z.string(),
-    bankCode: z.string(),
-    bankName: z.string(),
-    branchCode: z.string(),
-    branchName: z.string(),
-    accountType: AccountType,
-    accountNumber: z.string(),
+    ...payeeAccountView,
     payeeName: z.string(),
     amount: z.number().int(),
   })

@@ -39,14 +39,11 @@ export type PayeeView = Pick<
 >;
 
 /** 最近10回: an account this contract sent money to recently. */
-export interface RecentPayeeView {
-  bankCode: string;
-  bankName: string;
-  branchCode: string;
-  branchName: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
+export interface RecentPayeeView
+  extends Pick<
+    PayeeRecord,
+    'bankCode' | 'bankName' | 'branchCode' | 'branchName' | 'accountType' | 'accountNumber' | 'name'
+  > {
   lastValueDate: string;
 }
 

@@ -1,12 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
 import { newIdempotencyKey } from '../shared/api.ts';
+import { BankBranchCells } from '../shared/BankBranchCells.tsx';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
 import { common, useT } from '../shared/i18n.ts';
+import { ListTable } from '../shared/ListTable.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { emptyPayeeAccount, type PayeeAccount, PayeeAccountFields } from '../shared/PayeeAccountFields.tsx';
-import { BankBranchCells, PayeeTable } from '../shared/PayeeTable.tsx';
 import { RemoveCell, RemoveConfirm } from '../shared/RemoveConfirm.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { bankApi, type PayeeView } from './bankApi.ts';
@@ -142,8 +143,8 @@ export function WrittenPayees({
           <h2>
             {t('listHeading')} <span className="mono">{initial}</span>
           </h2>
-          <PayeeTable
-            payees={list}
+          <ListTable
+            items={list}
             testIdPrefix="payees"
             empty={t('empty')}
             headings={[

@@ -8,6 +8,12 @@ export function AdminMenu({ go }: { go: (route: string) => void }) {
   const t = useT(siteMessages);
   const s = useT(settingsMessages);
   const [open, setOpen] = useState(false);
+  const items: [testId: string, route: string, label: string][] = [
+    ['menu-users', 'users', t('menuUsers')],
+    ['menu-limits', 'admin/limits', s('menuLimits')],
+    ['menu-privileges', 'admin/privileges', s('menuPrivileges')],
+    ['menu-approval', 'admin/approval', s('menuApproval')],
+  ];
   return (
     <nav className="panel" aria-labelledby="admin-heading">
       <h2 id="admin-heading">{t('adminHeading')}</h2>
@@ -23,41 +29,13 @@ export function AdminMenu({ go }: { go: (route: string) => void }) {
       </button>
       {open && (
         <ul id="admin-submenu" className="submenu">
-          <li>
-            <button type="button" className="link" data-testid="menu-users" onClick={() => go('users')}>
-              {t('menuUsers')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="link"
-              data-testid="menu-limits"
-              onClick={() => go('admin/limits')}
-            >
-              {s('menuLimits')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="link"
-              data-testid="menu-privileges"
-              onClick={() => go('admin/privileges')}
-            >
-              {s('menuPrivileges')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="link"
-              data-testid="menu-approval"
-              onClick={() => go('admin/approval')}
-            >
-              {s('menuApproval')}
-            </button>
-          </li>
+          {items.map(([testId, route, label]) => (
+            <li key={testId}>
+              <button type="button" className="link" data-testid={testId} onClick={() => go(route)}>
+                {label}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
     </nav>

@@ -3,6 +3,7 @@ import { accountLabels, accountStatusLabel, accountTypeLabel } from '../shared/a
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { formatTime, formatYen } from '../shared/format.ts';
 import { common, useLang, useT } from '../shared/i18n.ts';
+import { ListTable } from '../shared/ListTable.tsx';
 import type { AccountView } from '../shared/types.ts';
 import { accountKey, accountsApi } from './accountsApi.ts';
 import { inquiryMessages } from './inquiryMessages.ts';
@@ -53,66 +54,57 @@ export function Balances({ go }: { go: (route: string) => void }) {
               {t('refresh')}
             </button>
           </div>
-          {accounts.length === 0 ? (
-            <p data-testid="accounts-empty">{t('noAccounts')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="grid" data-testid="accounts-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('branch')}</th>
-                    <th scope="col">{t('type')}</th>
-                    <th scope="col">{t('number')}</th>
-                    <th scope="col">{t('holder')}</th>
-                    <th scope="col" className="num">
-                      {t('balance')}
-                    </th>
-                    <th scope="col">{t('operations')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {accounts.map((acc) => {
-                    const key = accountKey(acc);
-                    return (
-                      <tr key={acc.id} data-testid={`account-row-${key}`}>
-                        <td>
-                          {acc.branchName} <span className="mono">({acc.branchCode})</span>
-                        </td>
-                        <td>{accountTypeLabel(a, acc.type)}</td>
-                        <th scope="row" className="mono">
-                          {acc.number}
-                          {acc.status !== 'active' && (
-                            <span className="badge" data-testid={`account-status-${key}`}>
-                              {accountStatusLabel(a, acc.status)}
-                            </span>
-                          )}
-                        </th>
-                        <td className="kana">{acc.holderKana}</td>
-                        <td className="num">
-                          <span data-testid={`account-balance-${key}`}>{formatYen(acc.balance)}</span>
-                          {acc.overdraftLimit > 0 && (
-                            <small className="hint block">
-                              {t('available', { amount: formatYen(acc.available) })}
-                            </small>
-                          )}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="small"
-                            data-testid={`account-statement-${key}`}
-                            onClick={() => go(`statement/${acc.id}`)}
-                          >
-                            {t('showStatement')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <ListTable
+            items={accounts}
+            testIdPrefix="accounts"
+            empty={t('noAccounts')}
+            headings={[
+              t('branch'),
+              t('type'),
+              t('number'),
+              t('holder'),
+              { label: t('balance'), num: true },
+              t('operations'),
+            ]}
+            row={(acc) => {
+              const key = accountKey(acc);
+              return (
+                <tr data-testid={`account-row-${key}`}>
+                  <td>
+                    {acc.branchName} <span className="mono">({acc.branchCode})</span>
+                  </td>
+                  <td>{accountTypeLabel(a, acc.type)}</td>
+                  <th scope="row" className="mono">
+                    {acc.number}
+                    {acc.status !== 'active' && (
+                      <span className="badge" data-testid={`account-status-${key}`}>
+                        {accountStatusLabel(a, acc.status)}
+                      </span>
+                    )}
+                  </th>
+                  <td className="kana">{acc.holderKana}</td>
+                  <td className="num">
+                    <span data-testid={`account-balance-${key}`}>{formatYen(acc.balance)}</span>
+                    {acc.overdraftLimit > 0 && (
+                      <small className="hint block">
+                        {t('available', { amount: formatYen(acc.available) })}
+                      </small>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      data-testid={`account-statement-${key}`}
+                      onClick={() => go(`statement/${acc.id}`)}
+                    >
+                      {t('showStatement')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            }}
+          />
         </>
       )}
       <button type="button" className="link" data-testid="back-home" onClick={() => go('')}>

@@ -1,12 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
 import { newIdempotencyKey } from '../shared/api.ts';
+import { BankBranchCells } from '../shared/BankBranchCells.tsx';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { Field } from '../shared/Field.tsx';
 import { common, useT } from '../shared/i18n.ts';
+import { ListTable } from '../shared/ListTable.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { emptyPayeeAccount, type PayeeAccount } from '../shared/PayeeAccountFields.tsx';
-import { BankBranchCells, PayeeTable } from '../shared/PayeeTable.tsx';
 import { RemoveCell, RemoveConfirm } from '../shared/RemoveConfirm.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { payeeApi } from './payeeApi.ts';
@@ -95,8 +96,8 @@ export function PayeeManagement({ go }: { go: (route: string) => void }) {
         <>
           <section className="panel" aria-labelledby="saved-heading">
             <h2 id="saved-heading">{t('savedHeading')}</h2>
-            <PayeeTable
-              payees={list.saved}
+            <ListTable
+              items={list.saved}
               testIdPrefix="saved-payees"
               empty={t('savedEmpty')}
               headings={[t('name'), t('bank'), t('branch'), t('account'), t('nickname'), t('operations')]}
@@ -169,8 +170,8 @@ export function PayeeManagement({ go }: { go: (route: string) => void }) {
             <p className="hint block" data-testid="registered-payees-note">
               {t('registeredNote')}
             </p>
-            <PayeeTable
-              payees={list.registered}
+            <ListTable
+              items={list.registered}
               testIdPrefix="registered-payees"
               empty={t('registeredEmpty')}
               headings={[t('payeeNumber'), t('name'), t('bank'), t('branch'), t('account'), t('nickname')]}

@@ -3,6 +3,7 @@ import { accountLabels, accountTypeLabel } from '../shared/accountLabels.ts';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
 import { formatDay, formatYen } from '../shared/format.ts';
 import { common, useT } from '../shared/i18n.ts';
+import { ListTable } from '../shared/ListTable.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { emptyProof, ProofFields, type ProofInput, proofOf } from './ProofFields.tsx';
@@ -131,66 +132,54 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
               {t('refresh')}
             </button>
           </div>
-          {list.length === 0 ? (
-            <p data-testid="scheduled-empty">{t('noScheduled')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="grid" data-testid="scheduled-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('receiptNumber')}</th>
-                    <th scope="col">{t('valueDate')}</th>
-                    <th scope="col">{t('payee')}</th>
-                    <th scope="col" className="num">
-                      {t('amount')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('fee')}
-                    </th>
-                    <th scope="col">{t('status')}</th>
-                    <th scope="col">{t('operations')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((tr) => {
-                    const key = rowKey(tr);
-                    return (
-                      <tr key={tr.id} data-testid={`scheduled-row-${key}`}>
-                        <th scope="row" className="mono">
-                          {tr.receiptNumber}
-                        </th>
-                        <td>{formatDay(tr.valueDate)}</td>
-                        <td>
-                          {tr.payee.bankName} {tr.payee.branchName}{' '}
-                          {accountTypeLabel(a, tr.payee.accountType)}{' '}
-                          <span className="mono">{tr.payee.accountNumber}</span>{' '}
-                          <span className="kana">{tr.payee.name}</span>
-                        </td>
-                        <td className="num">{formatYen(tr.amount)}</td>
-                        <td className="num">{formatYen(tr.fee)}</td>
-                        <td>
-                          <TransferStatusBadge status={tr.status} testId={`scheduled-status-${key}`} />
-                        </td>
-                        <td>
-                          {tr.status === 'scheduled' && (
-                            <button
-                              type="button"
-                              className="small"
-                              data-testid={`scheduled-cancel-${key}`}
-                              disabled={busy}
-                              onClick={() => void open(tr)}
-                            >
-                              {t('cancel')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <ListTable
+            items={list}
+            testIdPrefix="scheduled"
+            empty={t('noScheduled')}
+            headings={[
+              t('receiptNumber'),
+              t('valueDate'),
+              t('payee'),
+              { label: t('amount'), num: true },
+              { label: t('fee'), num: true },
+              t('status'),
+              t('operations'),
+            ]}
+            row={(tr) => {
+              const key = rowKey(tr);
+              return (
+                <tr data-testid={`scheduled-row-${key}`}>
+                  <th scope="row" className="mono">
+                    {tr.receiptNumber}
+                  </th>
+                  <td>{formatDay(tr.valueDate)}</td>
+                  <td>
+                    {tr.payee.bankName} {tr.payee.branchName} {accountTypeLabel(a, tr.payee.accountType)}{' '}
+                    <span className="mono">{tr.payee.accountNumber}</span>{' '}
+                    <span className="kana">{tr.payee.name}</span>
+                  </td>
+                  <td className="num">{formatYen(tr.amount)}</td>
+                  <td className="num">{formatYen(tr.fee)}</td>
+                  <td>
+                    <TransferStatusBadge status={tr.status} testId={`scheduled-status-${key}`} />
+                  </td>
+                  <td>
+                    {tr.status === 'scheduled' && (
+                      <button
+                        type="button"
+                        className="small"
+                        data-testid={`scheduled-cancel-${key}`}
+                        disabled={busy}
+                        onClick={() => void open(tr)}
+                      >
+                        {t('cancel')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            }}
+          />
         </>
       )}
       <div className="actions">
