@@ -69,6 +69,8 @@ export function limitsRepo(db: Executor): Store['limits'] {
       const rows = await db()
         .selectFrom('limit_settings')
         .select(['layer', 'owner_id', 'per_transfer', 'per_day', 'same_day_unregistered_per_day'])
+        // The layer too, so that the primary key (layer, owner_id) serves it, not a table scan.
+        .where('layer', 'in', ['bank', 'contract', 'user'])
         .where('owner_id', 'in', [contractId, userId])
         .execute();
       const find = (layer: string, owner: string) => {
@@ -85,6 +87,9 @@ export function limitsRepo(db: Executor): Store['limits'] {
       const rows = await db()
         .selectFrom('limit_usage')
         .select(['scope', 'owner_id', 'used', 'used_same_day_unregistered'])
+        // The scope too: the primary key (scope, owner_id, day) serves it; without it, every
+        // confirmation would scan a table that grows by a row per user and contract each day.
+        .where('scope', 'in', ['contract', 'user'])
         .where('owner_id', 'in', [contractId, userId])
         .where('day', '=', day)
         .execute();
