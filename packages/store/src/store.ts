@@ -39,10 +39,13 @@ const OUTSIDE_TX = 'store: the root Store was used inside its own transaction; u
 
 export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promise<void>): Store {
   const current = new AsyncLocalStorage<TransactionState>();
-  const root: Executor = () => {
-    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
-    return db;
-  };
+  const root: Executor = Object.assign(
+    () => {
+      if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+      return db;
+    },
+    { kind },
+  );
 
   async function transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
@@ -71,10 +74,13 @@ export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promi
   /** Runs fn with a Store bound to the open transaction trx. */
   async function bound<T>(trx: Transaction<Database>, fn: (tx: Store) => Promise<T>): Promise<T> {
     const state: TransactionState = { open: true };
-    const executor: Executor = () => {
-      if (!state.open) throw new Error('store: transaction already finished; a tx escaped its fn');
-      return trx;
-    };
+    const executor: Executor = Object.assign(
+      () => {
+        if (!state.open) throw new Error('store: transaction already finished; a tx escaped its fn');
+        return trx;
+      },
+      { kind },
+    );
     const tx: Store = {
       ...identityMapped(repositories(executor, kind, true)),
       // Nested calls join the outer transaction: one commit, all or nothing.

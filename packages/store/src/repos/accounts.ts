@@ -8,7 +8,23 @@ import type {
   Store,
 } from '../../../core/src/ports.ts';
 import type { AccountsTable, Kind } from '../schema.ts';
+import { insertRows, prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique } from './shared.ts';
+
+const byId = prepared((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
+const lockById = prepared((db, id: string) =>
+  db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate(),
+);
+const byInternal = prepared((db, code: string) =>
+  db.selectFrom('accounts').selectAll().where('internal_code', '=', code),
+);
+const advance = prepared((db, id: string, fromSeq: number, balance: number, lastSeq: number) =>
+  db
+    .updateTable('accounts')
+    .set({ balance, last_seq: lastSeq })
+    .where('id', '=', id)
+    .where('last_seq', '=', fromSeq),
+);
 
 /** Accounts of the ledger (M1). Balances change only through lock → advance in one transaction. */
 export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): Store['accounts'] {
@@ -19,10 +35,10 @@ export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): 
   return {
     async insert(a) {
       if (a.balance !== 0 || a.lastSeq !== 0) throw new Error('store: an account opens at balance 0, seq 0');
-      await mapUnique(db().insertInto('accounts').values(toRow(a)).execute());
+      await mapUnique(insertRows(db, 'accounts', [toRow(a)]));
     },
     async get(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async getByNumber(branchCode, number) {
@@ -33,7 +49,7 @@ export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): 
       return row ? customer(fromRow(row)) : null;
     },
     async getInternal(code) {
-      const row = await select().where('internal_code', '=', code).executeTakeFirst();
+      const row = (await byInternal(db, code)).rows[0];
       const account = row ? fromRow(row) : null;
       if (account?.internal !== code) throw new Error(`store: the bank's ${code} account is missing`);
       return account;
@@ -60,9 +76,8 @@ export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): 
       // lock in the database collation's order, which need not be this one.
       const locked: AccountRecord[] = [];
       for (const id of [...new Set(ids)].sort()) {
-        const query = select().where('id', '=', id);
         // SQLite: BEGIN IMMEDIATE already made this transaction the only writer; no FOR UPDATE.
-        const row = await (kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+        const row = (await (kind === 'postgres' ? lockById : byId)(db, id)).rows[0];
         if (row) locked.push(fromRow(row));
       }
       return locked;
@@ -70,13 +85,8 @@ export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): 
     async advance(id, fromSeq, to) {
       requireTransaction('advance');
       if (to.lastSeq <= fromSeq) throw new Error(`store: account ${id} must advance past seq ${fromSeq}`);
-      const moved = await db()
-        .updateTable('accounts')
-        .set({ balance: to.balance, last_seq: to.lastSeq })
-        .where('id', '=', id)
-        .where('last_seq', '=', fromSeq)
-        .executeTakeFirst();
-      if (moved.numUpdatedRows !== 1n) {
+      const moved = await advance(db, id, fromSeq, to.balance, to.lastSeq);
+      if (moved.numAffectedRows !== 1n) {
         throw new Error(`store: account ${id} is no longer at seq ${fromSeq} (was it locked?)`);
       }
     },

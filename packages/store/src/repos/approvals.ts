@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { ApprovalModeRecord, ApprovalRequestRecord, Store } from '../../../core/src/ports.ts';
 import type { ApprovalRequestsTable } from '../schema.ts';
+import { prepared } from './prepared.ts';
 import { bool, type Executor } from './shared.ts';
 
 function toRequest(r: Selectable<ApprovalRequestsTable>): ApprovalRequestRecord {
@@ -22,14 +23,20 @@ function toRequest(r: Selectable<ApprovalRequestsTable>): ApprovalRequestRecord 
 
 const AWAITING = ['pending_approval', 'first_approved'];
 
+const settingsOf = prepared((db, contractId: string) =>
+  db
+    .selectFrom('approval_settings')
+    .select(['mode', 'approver_must_differ'])
+    .where('contract_id', '=', contractId),
+);
+const byTransfer = prepared((db, transferId: string) =>
+  db.selectFrom('approval_requests').selectAll().where('transfer_id', '=', transferId),
+);
+
 export function approvalsRepo(db: Executor): Store['approvals'] {
   return {
     async getSettings(contractId) {
-      const row = await db()
-        .selectFrom('approval_settings')
-        .select(['mode', 'approver_must_differ'])
-        .where('contract_id', '=', contractId)
-        .executeTakeFirst();
+      const row = (await settingsOf(db, contractId)).rows[0];
       return row
         ? { mode: row.mode as ApprovalModeRecord, approverMustDiffer: bool(row.approver_must_differ) }
         : null;
@@ -69,11 +76,7 @@ export function approvalsRepo(db: Executor): Store['approvals'] {
       return row ? toRequest(row) : null;
     },
     async getByTransfer(transferId) {
-      const row = await db()
-        .selectFrom('approval_requests')
-        .selectAll()
-        .where('transfer_id', '=', transferId)
-        .executeTakeFirst();
+      const row = (await byTransfer(db, transferId)).rows[0];
       return row ? toRequest(row) : null;
     },
     async transition(id, from, to) {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditRecord, Store } from '../../../core/src/ports.ts';
 import type { AuditLogTable, Kind } from '../schema.ts';
+import { insertRows, prepared } from './prepared.ts';
 import type { Executor } from './shared.ts';
 
 /**
@@ -10,27 +11,43 @@ import type { Executor } from './shared.ts';
 /** Records per INSERT: SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535. */
 const APPEND_CHUNK = 1000;
 
+const readHead = prepared((db) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1));
+const lockHead = prepared((db) =>
+  db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate(),
+);
+const moveHead = prepared((db, seq: number, hash: string, fromSeq: number, fromHash: string) =>
+  db
+    .updateTable('audit_head')
+    .set({ seq, hash })
+    .where('id', '=', 1)
+    .where('seq', '=', fromSeq)
+    .where('hash', '=', fromHash),
+);
+
 export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Store['audit'] {
-  const head = () => db().selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const head = async () => {
+    const row = (await readHead(db)).rows[0];
+    if (!row) throw new Error('store: the audit chain has no head');
+    return row;
+  };
   const insert = (records: readonly AuditRecord[]) =>
-    db()
-      .insertInto('audit_log')
-      .values(
-        records.map((r) => ({
-          seq: r.seq,
-          at: r.at,
-          actor_type: r.actorType,
-          actor_id: r.actorId,
-          contract_id: r.contractId,
-          action: r.action,
-          subject: r.subject,
-          outcome: r.outcome,
-          detail: r.detail,
-          prev_hash: r.prevHash,
-          hash: r.hash,
-        })),
-      )
-      .execute();
+    insertRows(
+      db,
+      'audit_log',
+      records.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        actor_type: r.actorType,
+        actor_id: r.actorId,
+        contract_id: r.contractId,
+        action: r.action,
+        subject: r.subject,
+        outcome: r.outcome,
+        detail: r.detail,
+        prev_hash: r.prevHash,
+        hash: r.hash,
+      })),
+    );
   const requireTransaction = (method: string) => {
     if (!inTransaction) throw new Error(`store: audit.${method} must be called inside transaction`);
   };
@@ -40,8 +57,10 @@ export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Sto
       // PostgreSQL: the row lock holds until commit, and a waiter then reads the moved head
       // (READ COMMITTED re-reads a locked row). SQLite: BEGIN IMMEDIATE already made this
       // transaction the only writer, and SQLite has no FOR UPDATE.
-      const query = kind === 'postgres' ? head().forUpdate() : head();
-      return query.executeTakeFirstOrThrow();
+      if (kind !== 'postgres') return head();
+      const row = (await lockHead(db)).rows[0];
+      if (!row) throw new Error('store: the audit chain has no head');
+      return row;
     },
     async append(records) {
       requireTransaction('append');
@@ -58,14 +77,8 @@ export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Sto
       }
       // Moves the head only from the first record's predecessor: a writer that skipped lockHead,
       // or computed from a stale head, fails here instead of forking the chain.
-      const moved = await db()
-        .updateTable('audit_head')
-        .set({ seq: last.seq, hash: last.hash })
-        .where('id', '=', 1)
-        .where('seq', '=', first.seq - 1)
-        .where('hash', '=', first.prevHash)
-        .executeTakeFirst();
-      if (moved.numUpdatedRows !== 1n) {
+      const moved = await moveHead(db, last.seq, last.hash, first.seq - 1, first.prevHash);
+      if (moved.numAffectedRows !== 1n) {
         throw new Error(`store: audit record ${first.seq} does not follow the chain head`);
       }
     },
@@ -80,9 +93,7 @@ export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Sto
         .execute();
       return rows.map(fromRow);
     },
-    async head() {
-      return head().executeTakeFirstOrThrow();
-    },
+    head,
   };
 }
 

@@ -1,5 +1,11 @@
 import type { Store } from '../../../core/src/ports.ts';
+import { prepared } from './prepared.ts';
 import { type Executor, mapUnique } from './shared.ts';
+
+const byCode = prepared((db, code: string) =>
+  db.selectFrom('branches').select(['code', 'name']).where('code', '=', code),
+);
+const all = prepared((db) => db.selectFrom('branches').select(['code', 'name']).orderBy('code'));
 
 export function branchesRepo(db: Executor): Store['branches'] {
   return {
@@ -7,15 +13,10 @@ export function branchesRepo(db: Executor): Store['branches'] {
       await mapUnique(db().insertInto('branches').values({ code: b.code, name: b.name }).execute());
     },
     async get(code) {
-      const row = await db()
-        .selectFrom('branches')
-        .select(['code', 'name'])
-        .where('code', '=', code)
-        .executeTakeFirst();
-      return row ?? null;
+      return (await byCode(db, code)).rows[0] ?? null;
     },
     async list() {
-      return db().selectFrom('branches').select(['code', 'name']).orderBy('code').execute();
+      return (await all(db)).rows;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ContractRecord, LoginMethod, Store, UsageMode } from '../../../core/src/ports.ts';
 import type { ContractsTable } from '../schema.ts';
+import { prepared } from './prepared.ts';
 import { bool, type Executor, mapUnique, patchColumns, recordFailure } from './shared.ts';
 
 type ContractPatch = Parameters<Store['contracts']['update']>[1];
@@ -15,6 +16,11 @@ const patchMap = {
   name: 'name',
 } as const satisfies Record<keyof ContractPatch, keyof ContractsTable>;
 
+const byId = prepared((db, id: string) => db.selectFrom('contracts').selectAll().where('id', '=', id));
+const byNumber = prepared((db, contractNumber: string) =>
+  db.selectFrom('contracts').selectAll().where('contract_number', '=', contractNumber),
+);
+
 export function contractsRepo(db: Executor): Store['contracts'] {
   const select = () => db().selectFrom('contracts').selectAll();
   return {
@@ -22,11 +28,11 @@ export function contractsRepo(db: Executor): Store['contracts'] {
       await mapUnique(db().insertInto('contracts').values(toRow(c)).execute());
     },
     async get(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async getByNumber(contractNumber) {
-      const row = await select().where('contract_number', '=', contractNumber).executeTakeFirst();
+      const row = (await byNumber(db, contractNumber)).rows[0];
       return row ? fromRow(row) : null;
     },
     async list() {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { EntryKind, JournalEntryRecord, PostingRecord, Store } from '../../../core/src/ports.ts';
 import type { JournalEntriesTable, PostingsTable } from '../schema.ts';
+import { insertRows } from './prepared.ts';
 import { asYen, type Executor } from './shared.ts';
 
 /** The journal (M1): entries and their postings, written once, never changed. */
@@ -23,31 +24,23 @@ export function journalRepo(db: Executor, inTransaction: boolean): Store['journa
   return {
     async append(entry, postings) {
       if (!inTransaction) throw new Error('store: journal.append must be called inside transaction');
-      await db()
-        .insertInto('journal_entries')
-        .values({
-          id: entry.id,
-          at: entry.at,
-          kind: entry.kind,
-          memo: entry.memo,
-          reference: entry.reference,
-        })
-        .execute();
+      await insertRows(db, 'journal_entries', [
+        { id: entry.id, at: entry.at, kind: entry.kind, memo: entry.memo, reference: entry.reference },
+      ]);
       if (postings.length === 0) return;
-      await db()
-        .insertInto('postings')
-        .values(
-          postings.map((p) => ({
-            account_id: p.accountId,
-            seq: p.seq,
-            entry_id: p.entryId,
-            amount: p.amount,
-            balance_after: p.balanceAfter,
-            at: p.at,
-            memo: p.memo,
-          })),
-        )
-        .execute();
+      await insertRows(
+        db,
+        'postings',
+        postings.map((p) => ({
+          account_id: p.accountId,
+          seq: p.seq,
+          entry_id: p.entryId,
+          amount: p.amount,
+          balance_after: p.balanceAfter,
+          at: p.at,
+          memo: p.memo,
+        })),
+      );
     },
     async getEntry(id) {
       const row = await db()

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { LimitSettingsRecord, Store } from '../../../core/src/ports.ts';
+import { prepared } from './prepared.ts';
 import { asYen, type Executor } from './shared.ts';
 
 interface SettingsRow {
@@ -20,6 +21,34 @@ function toLimits(r: SettingsRow): LimitSettingsRecord {
     sameDayUnregisteredPerDay: sub === null ? null : asYen(Number(sub)),
   };
 }
+
+const layersOf = prepared((db, contractId: string, userId: string) =>
+  db
+    .selectFrom('limit_settings')
+    .select(['layer', 'owner_id', 'per_transfer', 'per_day', 'same_day_unregistered_per_day'])
+    // The layer too, so that the primary key (layer, owner_id) serves it, not a table scan.
+    .where('layer', 'in', ['bank', 'contract', 'user'])
+    .where('owner_id', 'in', [contractId, userId]),
+);
+const usageOf = prepared((db, contractId: string, userId: string, day: string) =>
+  db
+    .selectFrom('limit_usage')
+    .select(['scope', 'owner_id', 'used', 'used_same_day_unregistered'])
+    // The scope too: the primary key (scope, owner_id, day) serves it; without it, every
+    // confirmation would scan a table that grows by a row per user and contract each day.
+    .where('scope', 'in', ['contract', 'user'])
+    .where('owner_id', 'in', [contractId, userId])
+    .where('day', '=', day),
+);
+const openDay = prepared((db, scope: string, ownerId: string, day: string) =>
+  db
+    .insertInto('limit_usage')
+    .values({ scope, owner_id: ownerId, day, used: 0, used_same_day_unregistered: 0 })
+    .onConflict((oc) => oc.columns(['scope', 'owner_id', 'day']).doNothing()),
+);
+const privilegesOf = prepared((db, userId: string) =>
+  db.selectFrom('user_privileges').select('privileges').where('user_id', '=', userId),
+);
 
 export function limitsRepo(db: Executor): Store['limits'] {
   return {
@@ -66,13 +95,7 @@ export function limitsRepo(db: Executor): Store['limits'] {
       return out;
     },
     async layers(contractId, userId) {
-      const rows = await db()
-        .selectFrom('limit_settings')
-        .select(['layer', 'owner_id', 'per_transfer', 'per_day', 'same_day_unregistered_per_day'])
-        // The layer too, so that the primary key (layer, owner_id) serves it, not a table scan.
-        .where('layer', 'in', ['bank', 'contract', 'user'])
-        .where('owner_id', 'in', [contractId, userId])
-        .execute();
+      const { rows } = await layersOf(db, contractId, userId);
       const find = (layer: string, owner: string) => {
         const r = rows.find((x) => x.layer === layer && x.owner_id === owner);
         return r ? toLimits(r) : null;
@@ -84,15 +107,7 @@ export function limitsRepo(db: Executor): Store['limits'] {
       };
     },
     async usagePair(contractId, userId, day) {
-      const rows = await db()
-        .selectFrom('limit_usage')
-        .select(['scope', 'owner_id', 'used', 'used_same_day_unregistered'])
-        // The scope too: the primary key (scope, owner_id, day) serves it; without it, every
-        // confirmation would scan a table that grows by a row per user and contract each day.
-        .where('scope', 'in', ['contract', 'user'])
-        .where('owner_id', 'in', [contractId, userId])
-        .where('day', '=', day)
-        .execute();
+      const { rows } = await usageOf(db, contractId, userId, day);
       const find = (scope: string, owner: string) => {
         const r = rows.find((x) => x.scope === scope && x.owner_id === owner);
         return {
@@ -116,11 +131,7 @@ export function limitsRepo(db: Executor): Store['limits'] {
       };
     },
     async count(scope, ownerId, day, c) {
-      await db()
-        .insertInto('limit_usage')
-        .values({ scope, owner_id: ownerId, day, used: 0, used_same_day_unregistered: 0 })
-        .onConflict((oc) => oc.columns(['scope', 'owner_id', 'day']).doNothing())
-        .execute();
+      await openDay(db, scope, ownerId, day);
       // limit-policy.ts step 2: the WHERE re-checks against the newest committed row under its
       // write lock (PostgreSQL READ COMMITTED; SQLite's one writer), so no two transfers can
       // both take the last room. A null limit is left out; the row is still counted.
@@ -150,11 +161,7 @@ export function limitsRepo(db: Executor): Store['limits'] {
 export function privilegesRepo(db: Executor): Store['privileges'] {
   return {
     async get(userId) {
-      const row = await db()
-        .selectFrom('user_privileges')
-        .select('privileges')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const row = (await privilegesOf(db, userId)).rows[0];
       if (!row) return null;
       return row.privileges === '' ? [] : row.privileges.split(',');
     },

@@ -1,7 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { SessionRecord, Store } from '../../../core/src/ports.ts';
 import type { SessionsTable } from '../schema.ts';
+import { prepared } from './prepared.ts';
 import { type Executor, mapUnique } from './shared.ts';
+
+const byId = prepared((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+const touch = prepared((db, id: string, lastSeenAt: number, expiresAt: number) =>
+  db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id),
+);
 
 export function sessionsRepo(db: Executor): Store['sessions'] {
   return {
@@ -23,15 +29,11 @@ export function sessionsRepo(db: Executor): Store['sessions'] {
       );
     },
     async get(id) {
-      const row = await db().selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async touch(id, lastSeenAt, expiresAt) {
-      await db()
-        .updateTable('sessions')
-        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
-        .where('id', '=', id)
-        .execute();
+      await touch(db, id, lastSeenAt, expiresAt);
     },
     async delete(id) {
       await db().deleteFrom('sessions').where('id', '=', id).execute();

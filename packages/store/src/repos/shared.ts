@@ -5,14 +5,18 @@ import { type Kysely, sql, type Updateable } from 'kysely';
 // ports.ts imports nothing; the same file means the same UniqueViolation class everywhere.
 import { type Yen, yen } from '../../../core/src/ledger/yen.ts';
 import { type FailureResult, UniqueViolation } from '../../../core/src/ports.ts';
-import type { Database } from '../schema.ts';
+import type { Database, Kind } from '../schema.ts';
 
 /**
  * Hands a repository the Kysely instance to run on: the pool or file for the root store, the
  * transaction for a tx-bound store. A getter rather than a value so misuse is caught per call
  * (store.ts).
  */
-export type Executor = () => Kysely<Database>;
+export interface Executor {
+  (): Kysely<Database>;
+  /** Which SQL the executor speaks, for queries compiled once (prepared.ts). */
+  readonly kind: Kind;
+}
 
 /**
  * An int8 / INTEGER amount as core's integer yen. Both drivers hand back JS numbers (postgres.ts

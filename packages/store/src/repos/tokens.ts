@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Store, TokenRecord, TokenStatus } from '../../../core/src/ports.ts';
 import type { TokensTable } from '../schema.ts';
+import { insertRows, prepared } from './prepared.ts';
 import { bytes, type Executor, mapUnique, patchColumns } from './shared.ts';
 
 type TokenPatch = Parameters<Store['tokens']['update']>[1];
@@ -13,14 +14,25 @@ const patchMap = {
   expiresAt: 'expires_at',
 } as const satisfies Record<keyof TokenPatch, keyof TokensTable>;
 
+const byId = prepared((db, id: string) => db.selectFrom('tokens').selectAll().where('id', '=', id));
+const consumeStep = prepared((db, id: string, step: number, drift: number) =>
+  db
+    .updateTable('tokens')
+    .set({ last_step: step, drift })
+    .where('id', '=', id)
+    .where('last_step', '<', step)
+    .where('status', 'in', ['activated', 'registered'])
+    .returning('id'),
+);
+
 export function tokensRepo(db: Executor): Store['tokens'] {
   const select = () => db().selectFrom('tokens').selectAll();
   return {
     async insert(t) {
-      await mapUnique(db().insertInto('tokens').values(toRow(t)).execute());
+      await mapUnique(insertRows(db, 'tokens', [toRow(t)]));
     },
     async get(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async getBySerial(serial) {
@@ -36,15 +48,7 @@ export function tokensRepo(db: Executor): Store['tokens'] {
       // T2 in one conditional UPDATE: of any number of concurrent callers, in any number of
       // processes, only one finds last_step < step under the row's write lock; the others see
       // its new last_step (PostgreSQL re-checks the WHERE on the updated row) and match nothing.
-      const moved = await db()
-        .updateTable('tokens')
-        .set({ last_step: step, drift })
-        .where('id', '=', id)
-        .where('last_step', '<', step)
-        .where('status', 'in', ['activated', 'registered'])
-        .returning('id')
-        .execute();
-      return moved.length === 1;
+      return (await consumeStep(db, id, step, drift)).rows.length === 1;
     },
     async expireUnregistered(now) {
       // T5: an activation not registered in time is dead; registered tokens never expire here.

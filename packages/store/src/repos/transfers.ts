@@ -8,6 +8,7 @@ import type {
   TransferStatus,
 } from '../../../core/src/ports.ts';
 import type { TransfersTable } from '../schema.ts';
+import { insertRows, prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique, patchColumns } from './shared.ts';
 
 type Transition = Parameters<Store['transfers']['transition']>[2];
@@ -23,14 +24,16 @@ const transitionMap = {
 } as const satisfies Record<keyof Transition, keyof TransfersTable>;
 
 /** Transfers (M2–M4, M6). Status changes only by `transition`, the conditional UPDATE. */
+const byId = prepared((db, id: string) => db.selectFrom('transfers').selectAll().where('id', '=', id));
+
 export function transfersRepo(db: Executor): Store['transfers'] {
   const select = () => db().selectFrom('transfers').selectAll();
   return {
     async insert(t) {
-      await mapUnique(db().insertInto('transfers').values(toRow(t)).execute());
+      await mapUnique(insertRows(db, 'transfers', [toRow(t)]));
     },
     async get(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async transition(id, from, to) {

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { FailureKind, Store, UserRecord, UserRole } from '../../../core/src/ports.ts';
 import type { UsersTable } from '../schema.ts';
+import { insertRows, prepared } from './prepared.ts';
 import { bool, bytesOrNull, type Executor, mapUnique, patchColumns, recordFailure } from './shared.ts';
 
 type UserPatch = Parameters<Store['users']['update']>[1];
@@ -27,14 +28,16 @@ const failureColumns = {
   confirm_pin: ['confirm_pin_failures', 'suspended'],
 } as const satisfies Record<FailureKind, readonly [keyof UsersTable, keyof UsersTable]>;
 
+const byId = prepared((db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+
 export function usersRepo(db: Executor): Store['users'] {
   const select = () => db().selectFrom('users').selectAll();
   return {
     async insert(u) {
-      await mapUnique(db().insertInto('users').values(toRow(u)).execute());
+      await mapUnique(insertRows(db, 'users', [toRow(u)]));
     },
     async get(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
     },
     async getByLogin(contractId, loginId) {
