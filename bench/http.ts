@@ -27,7 +27,7 @@ async function run(name: 'sqlite' | 'postgres'): Promise<HttpFigures> {
   try {
     await kinkoCli(backend, ['demo', '--no-serve']);
     const users = await transferUsers(backend, { count: USERS, prefix: 'bench' });
-    const server = await startServer(backend);
+    const server = await startServer(backend, { NODE_ENV: 'production' }); // as deployed (README)
     try {
       let next = 0;
       const result = await autocannon({

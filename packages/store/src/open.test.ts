@@ -35,6 +35,27 @@ describe('opening SQLite', () => {
     }
   });
 
+  it('the check for the root store inside its own transaction is on by default in tests, and can be turned off', async () => {
+    const checked = await openStore(`sqlite:${join(dir, 'checked.db')}`);
+    const unchecked = await openStore(`sqlite:${join(dir, 'unchecked.db')}`, { checkTransactionUse: false });
+    try {
+      await expect(checked.transaction(() => checked.settings.get('k'))).rejects.toThrow(
+        /inside its own transaction/,
+      );
+      // Unchecked, a read through the root store runs outside the transaction, on the reader.
+      await unchecked.settings.put('k', 'committed');
+      const seen = await unchecked.transaction(async (tx) => {
+        await tx.settings.put('k', 'uncommitted');
+        return unchecked.settings.get('k');
+      });
+      expect(seen).toBe('committed');
+      expect(await unchecked.settings.get('k')).toBe('uncommitted');
+    } finally {
+      await checked.close();
+      await unchecked.close();
+    }
+  });
+
   it('creates missing parent folders and accepts the sqlite:///absolute spelling', async () => {
     const file = join(dir, 'nested', 'deeper', 'kinko.db');
     const store = await openStore(`sqlite://${file}`);

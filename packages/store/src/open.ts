@@ -21,6 +21,8 @@ export interface OpenOptions {
   pgSchema?: string;
   /** Run pending migrations on open; default true. */
   migrate?: boolean;
+  /** A development check (store.ts StoreOptions); default: on unless NODE_ENV=production. */
+  checkTransactionUse?: boolean;
 }
 
 /** How each open store was opened, so that a test can open a second one on the same data. */
@@ -39,7 +41,7 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<Ki
     await db.destroy();
   };
   const store: KinkoStore = {
-    ...createStore(db, kind, close),
+    ...createStore(db, kind, close, { checkTransactionUse: opts.checkTransactionUse }),
     kind,
     url,
     migrate: () => runMigrations(db, kind, migrationSchema),

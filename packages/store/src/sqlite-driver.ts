@@ -9,10 +9,10 @@
  * the event loop. So the transactions of one turn of the event loop join one group: each runs
  * inside its own SAVEPOINT of one open transaction (a failure rolls back to its savepoint and
  * touches no other), and at the end of the turn (or when the group is full) ONE COMMIT makes
- * them all durable. No transaction is reported done before that COMMIT: the driver hands each a
- * `durable` promise (commitReceipts) which the store awaits before it returns, and a failed
- * COMMIT fails every member. This is the classic group commit of database servers, done where
- * the one connection's queue already is.
+ * them all durable. No transaction is reported done before that COMMIT: a member's
+ * commitTransaction lets go of the writer (so that others can join, and the COMMIT can run) and
+ * then waits for the group's COMMIT, and a failed COMMIT fails every member. This is the classic
+ * group commit of database servers, done where the one connection's queue already is.
  *
  * Reads. A statement outside any transaction that only reads, and every read-only transaction
  * (Store.snapshot), runs on a second connection. In WAL mode that connection sees the last
@@ -21,7 +21,6 @@
  * commits the open group, then runs on the writer. `:memory:` has no second connection (it
  * would be another database): there reads use the writer, after committing the open group.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
 import { Mutex, queryOnly, retryBusy, Statements } from './sqlite-statements.ts';
@@ -35,12 +34,6 @@ const PAGE_CACHE_KIB = 65_536;
 
 /** At most this many transactions share one COMMIT, so that the first waits a bounded time. */
 const MAX_GROUP = 32;
-
-/** Where a committing transaction learns when its work is durable (see the module doc). */
-export interface CommitReceipt {
-  durable?: Promise<void>;
-}
-export const commitReceipts = new AsyncLocalStorage<CommitReceipt>();
 
 export class ImmediateDriver implements Driver {
   readonly writer: Statements;
@@ -84,7 +77,9 @@ export class ImmediateDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    (connection as Lease).commit();
+    // Kysely's transaction resolves only after this, so its caller hears "committed" once the
+    // group's COMMIT is durable, and hears the COMMIT's error if it fails.
+    await (connection as Lease).commit();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -237,27 +232,25 @@ class Lease implements DatabaseConnection {
     this.#mode = 'write';
   }
 
-  commit(): void {
+  /** Ends the member's savepoint and lets go of the writer; resolves when its group is durable. */
+  commit(): Promise<void> | undefined {
     const d = this.#driver;
+    const group = this.#mode === 'write' ? this.#group : null;
     if (this.#mode === 'read') {
       if (!d.separateReader) queryOnly(d.writer.db, false);
       (d.separateReader ? d.reader : d.writer).db.exec('commit');
-    } else if (this.#mode === 'write' && this.#group) {
+    } else if (group) {
       d.writer.db.exec('release member');
       d.memberOpen = false;
-      this.#group.members++;
-      const receipt = commitReceipts.getStore();
-      if (receipt) receipt.durable = this.#group.durable;
-      else {
-        // No receipt (a Kysely transaction outside Store.transaction, such as the Migrator's):
-        // its caller believes it committed when this returns, so the group commits now, and a
-        // failed COMMIT fails this call (then rollback() finds nothing left to undo).
-        const failure = d.flush();
-        if (failure !== null) throw failure;
-      }
+      group.members++;
     }
     this.#mode = 'idle';
     this.#group = null;
+    if (!group) return undefined;
+    // The COMMIT needs the writer, and the transactions that join the group need it first; a
+    // failed COMMIT then fails this call (rollback() finds nothing left to undo).
+    this.#releaseWriter();
+    return group.durable;
   }
 
   rollback(): void {
@@ -287,11 +280,14 @@ class Lease implements DatabaseConnection {
       this.#holdsReader = false;
       d.readLock.release();
     }
-    if (this.#holdsWriter) {
-      this.#holdsWriter = false;
-      d.beforeWriterRelease();
-      d.writeLock.release();
-    }
+    this.#releaseWriter();
+  }
+
+  #releaseWriter(): void {
+    if (!this.#holdsWriter) return;
+    this.#holdsWriter = false;
+    this.#driver.beforeWriterRelease();
+    this.#driver.writeLock.release();
   }
 
   async #takeWriter(): Promise<void> {

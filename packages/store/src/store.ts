@@ -22,7 +22,6 @@ import { tokensRepo } from './repos/tokens.ts';
 import { transfersRepo } from './repos/transfers.ts';
 import { usersRepo } from './repos/users.ts';
 import type { Database, Kind } from './schema.ts';
-import { type CommitReceipt, commitReceipts } from './sqlite-driver.ts';
 
 type Repositories = Omit<Store, 'transaction' | 'snapshot' | 'close'>;
 
@@ -37,32 +36,48 @@ interface TransactionState {
  */
 const OUTSIDE_TX = 'store: the root Store was used inside its own transaction; use the tx passed to fn';
 
-export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promise<void>): Store {
-  const current = new AsyncLocalStorage<TransactionState>();
+export interface StoreOptions {
+  /**
+   * Check every use of the root store for being inside one of its own transactions (above).
+   * The check needs an AsyncLocalStorage, and on Node 20 that switches on promise hooks for
+   * every promise of the process: about 15% of a transfer's CPU. So it is a development check,
+   * like React's: on in tests and development, off where NODE_ENV=production.
+   */
+  checkTransactionUse?: boolean;
+}
+
+export function createStore(
+  db: Kysely<Database>,
+  kind: Kind,
+  close: () => Promise<void>,
+  opts: StoreOptions = {},
+): Store {
+  const current =
+    (opts.checkTransactionUse ?? process.env.NODE_ENV !== 'production')
+      ? new AsyncLocalStorage<TransactionState>()
+      : null;
+  const insideOwnTransaction = () => current?.getStore()?.open === true;
   const root: Executor = Object.assign(
     () => {
-      if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+      if (insideOwnTransaction()) throw new Error(OUTSIDE_TX);
       return db;
     },
     { kind },
   );
 
   async function transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+    if (insideOwnTransaction()) throw new Error(OUTSIDE_TX);
     // READ COMMITTED plus row locks on PostgreSQL (ports.ts), said explicitly because
     // CockroachDB defaults to SERIALIZABLE. SQLite: the driver's BEGIN IMMEDIATE.
     const builder =
       kind === 'postgres' ? db.transaction().setIsolationLevel('read committed') : db.transaction();
-    // SQLite's group commit (sqlite-driver.ts): the transaction has committed into its group;
-    // it is done when the group's COMMIT is durable, and failed if that COMMIT fails.
-    const receipt: CommitReceipt = {};
-    const out = await commitReceipts.run(receipt, () => builder.execute((trx) => bound(trx, fn)));
-    if (receipt.durable) await receipt.durable;
-    return out;
+    // SQLite's group commit (sqlite-driver.ts): this resolves once the group's COMMIT is
+    // durable, and fails if that COMMIT fails.
+    return builder.execute((trx) => bound(trx, fn));
   }
 
   async function snapshot<T>(fn: (view: Store) => Promise<T>): Promise<T> {
-    if (current.getStore()?.open) throw new Error(OUTSIDE_TX);
+    if (insideOwnTransaction()) throw new Error(OUTSIDE_TX);
     // One snapshot for the whole of fn: REPEATABLE READ on PostgreSQL; on SQLite the driver
     // opens a deferred read transaction for 'read only' (sqlite.ts), a WAL snapshot.
     const builder = db.transaction().setAccessMode('read only');
@@ -91,7 +106,7 @@ export function createStore(db: Kysely<Database>, kind: Kind, close: () => Promi
       },
     };
     try {
-      return await current.run(state, () => fn(tx));
+      return await (current ? current.run(state, () => fn(tx)) : fn(tx));
     } finally {
       state.open = false;
     }
