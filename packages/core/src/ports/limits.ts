@@ -48,10 +48,11 @@ export interface LimitsStore {
   /** The contract's and the user's counters for one day, in one read. */
   usagePair(contractId: string, userId: string, day: string): Promise<Record<LimitScope, LimitUsageRecord>>;
   /**
-   * M5, the atomic part: ensures the row, then ONE conditional UPDATE adding `c.add` (and
-   * `c.addSameDayUnregistered`) only while the results stay within the limits. True iff the
-   * row was updated. Exact under concurrent callers in any number of processes (the WHERE is
-   * evaluated on the newest committed row under its write lock). Inside `transaction`.
+   * M5, the atomic part: ONE conditional upsert adding `c.add` (and `c.addSameDayUnregistered`)
+   * to the day's row, or creating it, only while the results stay within the limits. True iff
+   * the row was written. Exact under concurrent callers in any number of processes (the
+   * condition is evaluated on the newest committed row under its write lock). Inside
+   * `transaction`.
    */
   count(scope: LimitScope, ownerId: string, day: string, c: LimitCount): Promise<boolean>;
   /** Gives a counted amount back (a cancelled or failed scheduled transfer). Inside `transaction`. */

@@ -147,10 +147,12 @@ export interface TransfersStore {
 
 export interface IdempotencyStore {
   /**
-   * Claims (contractId, key). Taken → UniqueViolation; on PostgreSQL a claim racing an
-   * uncommitted one waits for that transaction and then fails (or succeeds if it rolled back).
+   * Claims (contractId, key) in one statement: true if this call took it, false if it was taken
+   * (nothing written, no error, so that PostgreSQL's transaction stays usable for reading the
+   * first result). On PostgreSQL a claim racing an uncommitted one waits for that transaction:
+   * false once it commits, true if it rolled back.
    */
-  claim(r: IdempotencyRecord): Promise<void>;
+  claim(r: IdempotencyRecord): Promise<boolean>;
   get(contractId: string, key: string): Promise<IdempotencyRecord | null>;
   complete(contractId: string, key: string, result: string): Promise<void>;
   release(contractId: string, key: string): Promise<void>;

@@ -47,10 +47,11 @@ export interface IdempotentCall<C extends { contractId: string }> {
 
 /**
  * Runs `call` once per (contract, key). A repeat with the same request returns the stored first
- * result; with a different request, 'idempotency.key_reused' (409) and nothing is written. Two
+ * result; with a different request, 'idempotency.key_reused' (409) and nothing is written. The
+ * claim comes first (one INSERT … ON CONFLICT DO NOTHING), so a new request costs no read. Two
  * concurrent requests with one key: on PostgreSQL the second claim waits for the first
- * transaction and then violates the unique key, so the second attempt rolls back whole and
- * reads the first result; on SQLite the single writer already serialises them.
+ * transaction, then finds the key taken and reads the first result; on SQLite the single writer
+ * already serialises them.
  */
 export async function runIdempotent<T, C extends { contractId: string }>(
   deps: KinkoDeps,
@@ -59,40 +60,34 @@ export async function runIdempotent<T, C extends { contractId: string }>(
   assertIdempotencyKey(call.key);
   const key = call.key;
   const requestHash = sha256Hex(canonicalJson({ operation: call.operation, request: call.request }));
-  const attempt = () =>
-    runUseCase<T>(deps, async (tx) => {
-      const ctx = await call.resolve(tx);
-      const prior = await tx.store.idempotency.get(ctx.contractId, key);
-      if (prior) return replay<T>(prior, call.operation, requestHash);
-      await tx.store.idempotency.claim({
-        contractId: ctx.contractId,
-        key,
-        operation: call.operation,
-        requestHash,
-        result: null,
-        createdAt: tx.now,
-      });
-      const out = await call.run(tx, ctx);
-      if (out instanceof Rejection) {
-        // A refused proof (wrong OTP) commits its counter and audit record (A2, L1) but
-        // creates nothing: the key stays free for the corrected request.
-        await tx.store.idempotency.release(ctx.contractId, key);
-        return out;
-      }
-      await tx.store.idempotency.complete(ctx.contractId, key, JSON.stringify(out));
-      return out as T;
+  return runUseCase<T>(deps, async (tx) => {
+    const ctx = await call.resolve(tx);
+    const claimed = await tx.store.idempotency.claim({
+      contractId: ctx.contractId,
+      key,
+      operation: call.operation,
+      requestHash,
+      result: null,
+      createdAt: tx.now,
     });
-  try {
-    return await attempt();
-  } catch (e) {
-    if ((e as { code?: unknown })?.code !== 'unique') throw e;
-    // Lost the race for the key to a request that has now committed: answer as a retry would.
-    return attempt();
-  }
+    if (!claimed)
+      return replay<T>(await tx.store.idempotency.get(ctx.contractId, key), call.operation, requestHash);
+    const out = await call.run(tx, ctx);
+    if (out instanceof Rejection) {
+      // A refused proof (wrong OTP) commits its counter and audit record (A2, L1) but
+      // creates nothing: the key stays free for the corrected request.
+      await tx.store.idempotency.release(ctx.contractId, key);
+      return out;
+    }
+    await tx.store.idempotency.complete(ctx.contractId, key, JSON.stringify(out));
+    return out as T;
+  });
 }
 
-function replay<T>(prior: IdempotencyRecord, operation: string, requestHash: string): T {
-  if (prior.operation !== operation || prior.requestHash !== requestHash || prior.result === null) {
+function replay<T>(prior: IdempotencyRecord | null, operation: string, requestHash: string): T {
+  // Taken but gone by now cannot happen (a key is released only by the transaction that
+  // claimed it, before it commits); it is answered like a key in use, never by running again.
+  if (!prior || prior.operation !== operation || prior.requestHash !== requestHash || prior.result === null) {
     throw new KinkoError(
       'idempotency.key_reused',
       'This Idempotency-Key was already used for a different request; use a new key for a new request.',

@@ -1,6 +1,6 @@
 import type { Store } from '../../../core/src/ports.ts';
-import { insertRows, prepared } from './prepared.ts';
-import { type Executor, mapUnique } from './shared.ts';
+import { prepared } from './prepared.ts';
+import type { Executor } from './shared.ts';
 
 /**
  * M3: idempotency keys. The primary key (contract_id, key) is the whole mechanism: a second
@@ -8,6 +8,20 @@ import { type Executor, mapUnique } from './shared.ts';
  */
 const byKey = prepared((db, contractId: string, key: string) =>
   db.selectFrom('idempotency_keys').selectAll().where('contract_id', '=', contractId).where('key', '=', key),
+);
+const claim = prepared(
+  (db, contractId: string, key: string, operation: string, requestHash: string, createdAt: number) =>
+    db
+      .insertInto('idempotency_keys')
+      .values({
+        contract_id: contractId,
+        key,
+        operation,
+        request_hash: requestHash,
+        result: null,
+        created_at: createdAt,
+      })
+      .onConflict((oc) => oc.columns(['contract_id', 'key']).doNothing()),
 );
 const complete = prepared((db, contractId: string, key: string, result: string) =>
   db
@@ -20,18 +34,9 @@ const complete = prepared((db, contractId: string, key: string, result: string) 
 export function idempotencyRepo(db: Executor): Store['idempotency'] {
   return {
     async claim(r) {
-      await mapUnique(
-        insertRows(db, 'idempotency_keys', [
-          {
-            contract_id: r.contractId,
-            key: r.key,
-            operation: r.operation,
-            request_hash: r.requestHash,
-            result: r.result,
-            created_at: r.createdAt,
-          },
-        ]),
-      );
+      if (r.result !== null) throw new Error('store: a key is claimed before its result exists');
+      const taken = await claim(db, r.contractId, r.key, r.operation, r.requestHash, r.createdAt);
+      return taken.numAffectedRows === 1n;
     },
     async get(contractId, key) {
       const r = (await byKey(db, contractId, key)).rows[0];

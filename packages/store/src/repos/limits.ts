@@ -40,12 +40,6 @@ const usageOf = prepared((db, contractId: string, userId: string, day: string) =
     .where('owner_id', 'in', [contractId, userId])
     .where('day', '=', day),
 );
-const openDay = prepared((db, scope: string, ownerId: string, day: string) =>
-  db
-    .insertInto('limit_usage')
-    .values({ scope, owner_id: ownerId, day, used: 0, used_same_day_unregistered: 0 })
-    .onConflict((oc) => oc.columns(['scope', 'owner_id', 'day']).doNothing()),
-);
 const privilegesOf = prepared((db, userId: string) =>
   db.selectFrom('user_privileges').select('privileges').where('user_id', '=', userId),
 );
@@ -131,21 +125,31 @@ export function limitsRepo(db: Executor): Store['limits'] {
       };
     },
     async count(scope, ownerId, day, c) {
-      await openDay(db, scope, ownerId, day);
-      // limit-policy.ts step 2: the WHERE re-checks against the newest committed row under its
-      // write lock (PostgreSQL READ COMMITTED; SQLite's one writer), so no two transfers can
-      // both take the last room. A null limit is left out; the row is still counted.
-      const within = [sql`scope = ${scope}`, sql`owner_id = ${ownerId}`, sql`day = ${day}`];
-      if (c.usedLimit !== null) within.push(sql`used + ${c.add} <= ${c.usedLimit}`);
-      if (c.sameDayUnregisteredLimit !== null)
+      // limit-policy.ts step 2, in ONE statement: the day's row is created with this transfer
+      // in it, or updated only while the results stay within the limits. The conflict's WHERE
+      // is evaluated on the newest committed row under its write lock (PostgreSQL; SQLite's one
+      // writer), so no two transfers can both take the last room. A new row holds only this
+      // transfer, so one larger than a limit by itself is refused here, before any SQL. A null
+      // limit is left out; the row is still counted.
+      const within = [];
+      if (c.usedLimit !== null) {
+        if (c.add > c.usedLimit) return false;
+        within.push(sql`limit_usage.used + ${c.add} <= ${c.usedLimit}`);
+      }
+      if (c.sameDayUnregisteredLimit !== null) {
+        if (c.addSameDayUnregistered > c.sameDayUnregisteredLimit) return false;
         within.push(
-          sql`used_same_day_unregistered + ${c.addSameDayUnregistered} <= ${c.sameDayUnregisteredLimit}`,
+          sql`limit_usage.used_same_day_unregistered + ${c.addSameDayUnregistered} <= ${c.sameDayUnregisteredLimit}`,
         );
+      }
       const result = await sql`
-        update limit_usage
-        set used = used + ${c.add},
-            used_same_day_unregistered = used_same_day_unregistered + ${c.addSameDayUnregistered}
-        where ${sql.join(within, sql` and `)}`.execute(db());
+        insert into limit_usage (scope, owner_id, day, used, used_same_day_unregistered)
+        values (${scope}, ${ownerId}, ${day}, ${c.add}, ${c.addSameDayUnregistered})
+        on conflict (scope, owner_id, day) do update
+        set used = limit_usage.used + excluded.used,
+            used_same_day_unregistered =
+              limit_usage.used_same_day_unregistered + excluded.used_same_day_unregistered
+        ${within.length > 0 ? sql`where ${sql.join(within, sql` and `)}` : sql``}`.execute(db());
       return Number(result.numAffectedRows ?? 0n) === 1;
     },
     async giveBack(scope, ownerId, day, add, addSameDayUnregistered) {
