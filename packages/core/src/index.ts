@@ -13,3 +13,4 @@ export { createKinko, type KinkoDeps } from './kinko.ts';
 export * from './ledger/index.ts';
 export * from './otp/index.ts';
 export * from './ports.ts';
+export { loadBankDirectory } from './transfers/bank-directory.ts';

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { loadBankDirectory } from '@kinko/core';
 import { buildServer } from '@kinko/server';
 import type { Runtime } from '../runtime.ts';
 
@@ -16,6 +17,7 @@ export interface ServeOptions {
  */
 export async function serve(rt: Runtime, o: ServeOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const app = await buildServer({ kinko: rt.kinko, webRoot: defaultWebRoot, logger: !o.quiet });
+  loadBankDirectory();
   const address = await app.listen({ port: o.port, host: o.host });
   // T5: an activated token that nobody registered expires; a timer per process is enough because
   // the update is idempotent and runs in one statement.

@@ -42,6 +42,14 @@ function directory(): Record<string, ZenginBank> {
   return data;
 }
 
+/**
+ * Loads the directory now (`kinko serve` calls it before it listens), so that the first transfer
+ * after a start does not wait for the 5 MB module.
+ */
+export function loadBankDirectory(): void {
+  directory();
+}
+
 /** zengin-code stores kana full-width (ミツビシユ－エフジエイ); Zengin fields want half-width. */
 function zenginKana(fullWidth: string): string {
   let out = '';

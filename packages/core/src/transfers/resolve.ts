@@ -31,11 +31,11 @@ export async function resolveDestination(
   from: CustomerAccountRecord,
 ): Promise<ResolvedDestination> {
   if (to === null || typeof to !== 'object') throw new KinkoError('request.invalid', 'to is required');
-  const own = await ownBank(tx);
+  const ownBankCode = tx.deps.config.ownBankCode;
   switch (to.kind) {
     case 'own': {
       const account = await requireUsableAccount(tx, ctx, to.accountId);
-      return ownAccount(tx, own, account, from);
+      return ownAccount(tx, ownBankCode, account, from);
     }
     case 'payee': {
       const p = typeof to.payeeId === 'string' ? await tx.store.payees.get(to.payeeId) : null;
@@ -55,10 +55,11 @@ export async function resolveDestination(
         accountNumber: p.accountNumber,
         name: p.name,
       };
-      return typed(tx, ctx, own, destination, from, p.id);
+      return typed(tx, ctx, ownBankCode, destination, from, p.id);
     }
     case 'typed':
-      return typed(tx, ctx, own, toDestination(to, own), from, null);
+      // Only a typed destination needs this bank's branch list (to check a branch code).
+      return typed(tx, ctx, ownBankCode, toDestination(to, await ownBank(tx)), from, null);
     default:
       throw new KinkoError('request.invalid', "to.kind is 'own', 'payee' or 'typed'");
   }
@@ -67,13 +68,13 @@ export async function resolveDestination(
 async function typed(
   tx: Tx,
   ctx: CustomerContext,
-  own: OwnBankBranches,
+  ownBankCode: string,
   destination: Destination,
   from: CustomerAccountRecord,
   payeeId: string | null,
 ): Promise<ResolvedDestination> {
   let toAccountId: string | null = null;
-  if (destination.bankCode === own.ownBankCode) {
+  if (destination.bankCode === ownBankCode) {
     const account = await tx.store.accounts.getByNumber(destination.branchCode, destination.accountNumber);
     if (!account || account.type !== destination.accountType || account.status === 'closed') {
       throw new KinkoError(
@@ -82,7 +83,7 @@ async function typed(
       );
     }
     // 振替 by another route: the contract's own account is never a "first-time payee".
-    if (account.contractId === ctx.contract.id) return ownAccount(tx, own, account, from);
+    if (account.contractId === ctx.contract.id) return ownAccount(tx, ownBankCode, account, from);
     toAccountId = account.id;
   }
   // M4: an account registered in writing counts as registered however the user picked it.
@@ -103,7 +104,7 @@ async function typed(
 
 async function ownAccount(
   tx: Tx,
-  own: OwnBankBranches,
+  ownBankCode: string,
   account: CustomerAccountRecord,
   from: CustomerAccountRecord,
 ): Promise<ResolvedDestination> {
@@ -114,8 +115,8 @@ async function ownAccount(
   return {
     kind: 'own',
     destination: {
-      bankCode: own.ownBankCode,
-      bankName: lookupBank(own.ownBankCode).name,
+      bankCode: ownBankCode,
+      bankName: lookupBank(ownBankCode).name,
       branchCode: account.branchCode,
       branchName: branch?.name ?? '',
       accountType: account.type,
