@@ -264,6 +264,14 @@ describe('approvals in the browser (sqlite)', () => {
     expect(await site1.getByTestId(`approval-transfer-mine-${receipt}`).getAttribute('data-status')).toBe(
       'scheduled',
     );
+    // 振込予約照会 shows it 予約中 and 承認済, with no 取消 for the requester: that is the approver's.
+    await home(site1);
+    await site1.getByTestId('menu-scheduled').click();
+    await site1.getByTestId(`scheduled-row-${receipt}`).waitFor();
+    expect(await site1.getByTestId(`scheduled-approval-${receipt}`).textContent()).toBe('承認済');
+    expect(await site1.getByTestId(`scheduled-cancel-${receipt}`).count()).toBe(0);
+    expect(await site1.getByTestId(`scheduled-approved-${receipt}`).textContent()).toContain('承認取消');
+    await shot(site1, 'approvals-10a-scheduled-approved');
     await home(admin);
     await admin.getByTestId('menu-approvals').click();
     await admin.getByTestId(`approval-row-inbox-${receipt}`).waitFor();

@@ -13,4 +13,5 @@ export { createKinko, type KinkoDeps } from './kinko.ts';
 export * from './ledger/index.ts';
 export * from './otp/index.ts';
 export * from './ports.ts';
+export { APPROVAL_STATES } from './transfers/approval-states.ts';
 export { loadBankDirectory } from './transfers/bank-directory.ts';

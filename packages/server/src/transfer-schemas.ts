@@ -4,6 +4,7 @@
  * here: core checks them and answers with its own codes (payee.bank_not_found …), which a
  * regex here would flatten into request.invalid.
  */
+import { APPROVAL_STATES } from '@kinko/core';
 import { z } from 'zod';
 import { CardPosition, schemaRegistry } from './schemas.ts';
 
@@ -120,6 +121,13 @@ export const TransferView = z
     cancelledAt: z.number().int().nullable(),
   })
   .register(schemaRegistry, { id: 'TransferView' });
+
+export const TransferListItem = TransferView.extend({
+  approval: z
+    .enum(APPROVAL_STATES)
+    .nullable()
+    .describe('M5a: the state of the approval request; null when the transfer needed no approval'),
+}).register(schemaRegistry, { id: 'TransferListItem' });
 
 export const PendingTransfer = z
   .object({

@@ -18,6 +18,7 @@ import type {
   PayeeView,
   PendingTransfer,
   TransferInput,
+  TransferListItem,
   TransferReceipt,
   TransferView,
 } from './views.ts';
@@ -60,7 +61,7 @@ export interface TransfersApi {
     transferId: string,
     proof: StepUpProof | undefined,
   ): Promise<TransferView>;
-  listTransfers(actor: CustomerActor, opts?: { status?: TransferStatus }): Promise<TransferView[]>;
+  listTransfers(actor: CustomerActor, opts?: { status?: TransferStatus }): Promise<TransferListItem[]>;
   getTransfer(actor: CustomerActor, transferId: string): Promise<TransferView>;
   /** M6: the job: posts scheduled transfers whose value date has come; idempotent, multi-process safe. */
   runScheduledTransfers(now?: number): Promise<ScheduledRun>;

@@ -24,7 +24,7 @@ export type ApprovalState =
   | 'approval_cancelled' // 承認取消: an approver took the approval back before processing
   | 'expired'; // 期限切れ: the 承認期限 passed before approval
 
-export const APPROVAL_STATES: readonly ApprovalState[] = [
+export const APPROVAL_STATES = [
   'draft',
   'pending_approval',
   'first_approved',
@@ -34,7 +34,7 @@ export const APPROVAL_STATES: readonly ApprovalState[] = [
   'returned',
   'approval_cancelled',
   'expired',
-];
+] as const satisfies readonly ApprovalState[];
 
 export type ApprovalAction =
   | 'submit' // 承認依頼 (the requester); in 'none' mode this is the execution itself

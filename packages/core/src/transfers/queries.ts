@@ -3,9 +3,10 @@ import type { CustomerActor } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { TransferStatus } from '../ports.ts';
+import type { ApprovalState } from './approval-states.ts';
 import { requireOwnTransfer } from './confirm.ts';
 import { transferContext } from './enter.ts';
-import { type TransferView, toTransferView } from './views.ts';
+import { type TransferListItem, type TransferView, toTransferView } from './views.ts';
 
 const statuses: readonly TransferStatus[] = ['pending', 'scheduled', 'completed', 'cancelled', 'failed'];
 
@@ -13,7 +14,7 @@ export async function listTransfers(
   deps: KinkoDeps,
   actor: CustomerActor,
   opts: { status?: TransferStatus; limit?: number } = {},
-): Promise<TransferView[]> {
+): Promise<TransferListItem[]> {
   if (opts.status !== undefined && !statuses.includes(opts.status)) {
     throw new KinkoError('request.invalid', `status is one of ${statuses.join(', ')}`);
   }
@@ -24,8 +25,16 @@ export async function listTransfers(
       statuses: opts.status ? [opts.status] : undefined,
       limit,
     });
-    // The user's own transfers: another user's are for approvals (M5a), not yet built.
-    return rows.filter((t) => t.userId === ctx.user.id).map(toTransferView);
+    // The user's own transfers; another user's are the approvers' (M5a, the approvals inbox).
+    const out: TransferListItem[] = [];
+    for (const t of rows) {
+      if (t.userId !== ctx.user.id) continue;
+      // M5a: an approved scheduled transfer is the approvers' to take back (承認取消), not the
+      // requester's to cancel; the list says so, so that the screen offers only what works.
+      const request = await tx.store.approvals.getByTransfer(t.id);
+      out.push({ ...toTransferView(t), approval: (request?.state as ApprovalState | undefined) ?? null });
+    }
+    return out;
   });
 }
 

@@ -12,6 +12,7 @@ import type {
   TransferRecord,
   TransferStatus,
 } from '../ports.ts';
+import type { ApprovalState } from './approval-states.ts';
 
 /** A payee's account as typed or copied from the written form (M8). */
 export interface PayeeAccountInput {
@@ -66,6 +67,12 @@ export interface TransferInput {
   amount: number | string;
   /** 振込指定日 'YYYY-MM-DD'. */
   valueDate: string;
+}
+
+/** A transfer in the user's list, with where its approval stands (M5a). */
+export interface TransferListItem extends TransferView {
+  /** The state of the transfer's approval request; null when it needed none. */
+  approval: ApprovalState | null;
 }
 
 export interface TransferView {

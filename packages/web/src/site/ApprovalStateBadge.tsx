@@ -1,16 +1,9 @@
+import { APPROVAL_STATES } from '../../../core/src/transfers/approval-states.ts';
 import { useT } from '../shared/i18n.ts';
 import { type SettingsKey, settingsMessages } from './settingsMessages.ts';
 
-const known = new Set([
-  'pending_approval',
-  'first_approved',
-  'approved',
-  'processed',
-  'withdrawn',
-  'returned',
-  'approval_cancelled',
-  'expired',
-]);
+/** Every state a request can be seen in (a draft is never shown). */
+const known = new Set<string>(APPROVAL_STATES.filter((s) => s !== 'draft'));
 
 /** 承認待ち / 一次承認済 / 処理済 …, with the state code in data-state for the tests. */
 export function ApprovalStateBadge({ state, testId }: { state: string; testId: string }) {

@@ -6,13 +6,14 @@ import { common, useT } from '../shared/i18n.ts';
 import { ListTable } from '../shared/ListTable.tsx';
 import { Notice } from '../shared/Notice.tsx';
 import { useAction } from '../shared/useAction.ts';
+import { ApprovalStateBadge } from './ApprovalStateBadge.tsx';
 import { emptyProof, ProofFields, type ProofInput, proofOf } from './ProofFields.tsx';
 import { TransferStatusBadge } from './TransferStatusBadge.tsx';
-import { type TransferAuthorisation, type TransferView, transferApi } from './transferApi.ts';
+import { type TransferAuthorisation, type TransferListItem, transferApi } from './transferApi.ts';
 import { transferMessages } from './transferMessages.ts';
 
 /** How the rows are named for the tests: the 受付番号, or the id before there is one. */
-const rowKey = (tr: TransferView) => tr.receiptNumber ?? tr.id;
+const rowKey = (tr: TransferListItem) => tr.receiptNumber ?? tr.id;
 
 /**
  * 振込予約照会・取消 (M6, M5b): the user's scheduled transfers, and those cancelled here; 取消
@@ -22,9 +23,9 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
   const t = useT(transferMessages);
   const a = useT(accountLabels);
   const c = useT(common);
-  const [list, setList] = useState<TransferView[] | null>(null);
+  const [list, setList] = useState<TransferListItem[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [cancelling, setCancelling] = useState<TransferView | null>(null);
+  const [cancelling, setCancelling] = useState<TransferListItem | null>(null);
   const [auth, setAuth] = useState<TransferAuthorisation | null>(null);
   const [proof, setProof] = useState<ProofInput>(emptyProof);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
     void load();
   }, [load]);
 
-  async function open(tr: TransferView) {
+  async function open(tr: TransferListItem) {
     setNotice(null);
     setError(null);
     setProof(emptyProof);
@@ -162,9 +163,21 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
                   <td className="num">{formatYen(tr.fee)}</td>
                   <td>
                     <TransferStatusBadge status={tr.status} testId={`scheduled-status-${key}`} />
+                    {tr.approval === 'approved' && (
+                      <>
+                        {' '}
+                        <ApprovalStateBadge state={tr.approval} testId={`scheduled-approval-${key}`} />
+                      </>
+                    )}
                   </td>
                   <td>
-                    {tr.status === 'scheduled' && (
+                    {/* M5a: an approved transfer is the approvers' to take back (承認取消). */}
+                    {tr.status === 'scheduled' && tr.approval === 'approved' && (
+                      <span className="hint" data-testid={`scheduled-approved-${key}`}>
+                        {t('approvedCancelHint')}
+                      </span>
+                    )}
+                    {tr.status === 'scheduled' && tr.approval !== 'approved' && (
                       <button
                         type="button"
                         className="small"

@@ -6,6 +6,7 @@ import type {
   PendingTransfer,
   TransferAuthorisation,
   TransferInput,
+  TransferListItem,
   TransferReceipt,
   TransferView,
 } from '../../../core/src/transfers/views.ts';
@@ -18,6 +19,7 @@ export type {
   PendingTransfer,
   TransferAuthorisation,
   TransferInput,
+  TransferListItem,
   TransferReceipt,
   TransferView,
 };
@@ -34,7 +36,7 @@ export const transferApi = {
     api.post<PendingTransfer>('/api/v1/transfers', input, { idempotencyKey }),
   confirm: (id: string, proof: Proof, idempotencyKey: string) =>
     api.post<TransferReceipt>(`${transfer(id)}/confirm`, proof, { idempotencyKey }),
-  list: () => api.get<TransferView[]>('/api/v1/transfers'),
+  list: () => api.get<TransferListItem[]>('/api/v1/transfers'),
   cancel: (id: string, proof: Proof) => api.post<TransferView>(`${transfer(id)}/cancel`, proof),
   /** What a cancellation asks: the OTP, or the PIN and a card position (the step-up challenge). */
   challenge: () => api.get<TransferAuthorisation>('/api/v1/step-up'),

@@ -85,6 +85,7 @@ export const transferMessages = defineMessages(
     refresh: '最新の情報に更新',
     operations: '操作',
     cancel: '取消',
+    approvedCancelHint: '取消は、承認した承認者が「承認取消」で行います。',
     cancelHeading: '予約の取消',
     cancelIntro: '次の予約を取り消します。認証情報を入力して「取消を実行」を押してください。',
     cancelSubmit: '取消を実行',
@@ -175,6 +176,7 @@ export const transferMessages = defineMessages(
     refresh: 'Refresh',
     operations: 'Actions',
     cancel: 'Cancel',
+    approvedCancelHint: 'An approver who approved it can cancel the approval (承認取消).',
     cancelHeading: 'Cancel a scheduled transfer',
     cancelIntro:
       'This scheduled transfer will be cancelled. Enter your authentication and press Cancel transfer.',
