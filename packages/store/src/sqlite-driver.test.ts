@@ -308,6 +308,25 @@ describe('a group that cannot commit', () => {
     expect(await parentIds(db)).toEqual([3]);
   });
 
+  it('a write outside any transaction is a one-statement member of the group: it fails alone, or with its group', async () => {
+    const db = await rawDb();
+    const first = await Promise.allSettled([
+      member(db, (trx) => trx.insertInto('parent').values({ id: 1 }).execute()),
+      db.insertInto('parent').values({ id: 2 }).execute(),
+      db.insertInto('parent').values({ id: 1 }).execute(), // a duplicate: fails on its own
+      member(db, (trx) => trx.insertInto('parent').values({ id: 3 }).execute()),
+    ]);
+    expect(first.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await parentIds(db)).toEqual([1, 2, 3]);
+    // In a group whose COMMIT fails, the autocommit write is not kept and is not told "done".
+    const second = await Promise.allSettled([
+      member(db, (trx) => trx.insertInto('child').values({ id: 1, parent_id: 999 }).execute()),
+      db.insertInto('parent').values({ id: 4 }).execute(),
+    ]);
+    expect(second.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(await parentIds(db)).toEqual([1, 2, 3]);
+  });
+
   it('a transaction on its own (the Migrator) fails itself when its COMMIT fails', async () => {
     const db = await rawDb();
     const unheard = db

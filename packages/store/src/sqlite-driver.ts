@@ -17,9 +17,10 @@
  * Reads. A statement outside any transaction that only reads, and every read-only transaction
  * (Store.snapshot), runs on a second connection. In WAL mode that connection sees the last
  * COMMIT and never the open group's uncommitted work, so nothing is shown to anyone before it
- * is durable. A write outside a transaction (an autocommit UPDATE such as consumeStep) first
- * commits the open group, then runs on the writer. `:memory:` has no second connection (it
- * would be another database): there reads use the writer, after committing the open group.
+ * is durable. A write outside a transaction (an autocommit UPDATE such as the session touch)
+ * is a member of the group with one statement, answered after the group's COMMIT. `:memory:` has
+ * no second connection (it would be another database): there reads use the writer, after
+ * committing the open group.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
@@ -310,7 +311,7 @@ class Lease implements DatabaseConnection {
       const on = d.separateReader ? d.reader : d.writer;
       return retryBusy(() => on.run<R>(query.sql, params));
     }
-    // Outside a transaction: a read goes to the reader, a write commits the open group first.
+    // Outside a transaction: a read goes to the reader, a write joins the group.
     if (d.separateReader && d.reader.isReadonly(query.sql)) {
       // Not inside someone's open snapshot, which would answer from its older view.
       if (!d.reader.db.inTransaction) return retryBusy(() => d.reader.run<R>(query.sql, params));
@@ -321,14 +322,27 @@ class Lease implements DatabaseConnection {
         d.readLock.release();
       }
     }
-    await this.#takeWriter();
-    try {
-      d.flush();
-      return await retryBusy(() => d.writer.run<R>(query.sql, params));
-    } finally {
-      this.#holdsWriter = false;
-      d.writeLock.release();
+    if (!d.separateReader && d.writer.isReadonly(query.sql)) {
+      await this.#takeWriter();
+      try {
+        d.flush();
+        return d.writer.run<R>(query.sql, params);
+      } finally {
+        this.#releaseWriter();
+      }
     }
+    // A write: a transaction of one statement in the group, durable when answered.
+    await this.begin(false);
+    let result: QueryResult<R>;
+    try {
+      result = await this.executeQuery<R>(query);
+    } catch (err) {
+      this.rollback();
+      this.release();
+      throw err;
+    }
+    await this.commit();
+    return result;
   }
 
   // biome-ignore lint/correctness/useYield: streaming is not offered by this store

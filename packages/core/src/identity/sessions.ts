@@ -62,7 +62,8 @@ export async function resumeSession(
   }
   const id = sha256Hex(sessionToken);
   const now = deps.clock.now();
-  const session = await deps.store.sessions.get(id);
+  const found = await deps.store.sessions.getWithUser(id);
+  const session = found?.session;
   if (!session || session.realm !== realm) throw new KinkoError('auth.required');
   if (now >= session.expiresAt || now >= session.createdAt + deps.config.sessionMaxMs) {
     return runUseCase<ResumedSession>(deps, async (tx) => {
@@ -79,7 +80,7 @@ export async function resumeSession(
   }
   let role: UserRole | undefined;
   if (realm === 'customer') {
-    const user = await deps.store.users.get(session.subjectId);
+    const user = found.user;
     if (!user || user.removed) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
     role = user.role;
   } else {
@@ -87,10 +88,9 @@ export async function resumeSession(
     if (!operator || operator.locked) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
   }
   if (now - session.lastSeenAt >= TOUCH_EVERY_MS) {
-    // One statement, idempotent: two processes touching at once both leave a later expiry. In
-    // a transaction of its own so that SQLite commits it with the others of this moment (group
-    // commit) instead of on its own.
-    await deps.store.transaction((tx) => tx.sessions.touch(id, now, expiry(deps, session.createdAt, now)));
+    // One statement, idempotent: two processes touching at once both leave a later expiry. On
+    // its own: one round trip on PostgreSQL; on SQLite it joins the group commit of the moment.
+    await deps.store.sessions.touch(id, now, expiry(deps, session.createdAt, now));
   }
   return {
     subjectId: session.subjectId,

@@ -153,6 +153,14 @@ export interface UsersStore {
 export interface SessionsStore {
   insert(s: SessionRecord): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
+  /**
+   * The session and, for a customer session, its user's role and whether the user was removed
+   * (user null: no such user, or not a customer session), in one read: every request resumes
+   * its session (A4).
+   */
+  getWithUser(
+    id: string,
+  ): Promise<{ session: SessionRecord; user: { role: UserRole; removed: boolean } | null } | null>;
   touch(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
   delete(id: string): Promise<void>;
   deleteBySubject(subjectId: string): Promise<void>;

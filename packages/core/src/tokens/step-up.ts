@@ -83,8 +83,10 @@ async function otpStepUp(
   const check = await checkOtp(tx, token, proof.otp);
   if (check.kind === 'replayed') return otpReplayed(tx, actor, token, check.step, purpose);
   if (check.kind === 'invalid') return otpFailed(tx, actor, user, token, purpose);
-  // A2 counts consecutive failures: a good code starts the count again.
-  await tx.store.users.resetFailures(user.id, 'otp');
+  // A2 counts consecutive failures: a good code starts the count again. The user as read in
+  // this transaction: a failure another request commits meanwhile is then ordered after this
+  // success and still counts, as it would if it had come a moment later.
+  if (user.otpFailures > 0) await tx.store.users.resetFailures(user.id, 'otp');
   tx.audit({ actor, action: 'otp.accepted', subject: token.serial, detail: { purpose, step: check.step } });
   return { method: 'otp', step: check.step };
 }

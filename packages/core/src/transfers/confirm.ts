@@ -87,10 +87,12 @@ export async function authoriseTransfer(
 }
 
 /**
- * Accepts an authorised pending transfer: counts it against the daily limits (M5, exact) and
- * posts it (value date today) or books it as scheduled (M6), all in the caller's transaction,
- * so that a refusal or a failed posting rolls back the count too. Null: another request
- * confirmed it first.
+ * Accepts an authorised pending transfer: posts it (value date today) or books it as scheduled
+ * (M6), then counts it against the daily limits (M5, exact), all in the caller's transaction, so
+ * that a refusal rolls the posting back and a failed posting leaves no count. The count comes
+ * last because its day row of the contract is locked until COMMIT (PostgreSQL): every transfer
+ * of the contract waits for it, so it is held for the end of the transaction only. Null:
+ * another request confirmed it first.
  */
 export async function acceptTransfer(
   tx: Tx,
@@ -100,8 +102,21 @@ export async function acceptTransfer(
   stamp: { receiptNumber: string; confirmedAt: number },
   method: string,
 ): Promise<TransferRecord | null> {
-  await countTransfer(tx, t, today);
-  if (t.valueDate === today) return executeTransfer(tx, actor, t, 'pending', stamp);
+  const done =
+    t.valueDate === today
+      ? await executeTransfer(tx, actor, t, 'pending', stamp)
+      : await schedule(tx, actor, t, stamp, method);
+  if (done) await countTransfer(tx, t, today);
+  return done;
+}
+
+async function schedule(
+  tx: Tx,
+  actor: CustomerActor,
+  t: TransferRecord,
+  stamp: { receiptNumber: string; confirmedAt: number },
+  method: string,
+): Promise<TransferRecord | null> {
   const moved = await tx.store.transfers.transition(t.id, 'pending', { status: 'scheduled', ...stamp });
   if (!moved) return null;
   tx.audit({

@@ -172,6 +172,20 @@ export function recordCases(current: () => TestStore): void {
     for (const s of [a, b, bank]) await store.sessions.insert(s);
     expect(await store.sessions.get(a.id)).toEqual(a);
     expect(await store.sessions.get(bank.id)).toEqual(bank);
+    // A4: a customer session with its user's role and removed flag, in one read.
+    expect(await store.sessions.getWithUser(a.id)).toEqual({ session: a, user: null }); // no such user
+    const u = user(c.id, { role: 'admin' });
+    const mine = session(u.id, { contractId: c.id });
+    await store.users.insert(u);
+    await store.sessions.insert(mine);
+    expect(await store.sessions.getWithUser(mine.id)).toEqual({
+      session: mine,
+      user: { role: 'admin', removed: false },
+    });
+    await store.users.update(u.id, { removed: true });
+    expect((await store.sessions.getWithUser(mine.id))?.user).toEqual({ role: 'admin', removed: true });
+    expect(await store.sessions.getWithUser(bank.id)).toEqual({ session: bank, user: null });
+    expect(await store.sessions.getWithUser('nope')).toBeNull();
     await store.sessions.touch(a.id, T0 + 60_000, T0 + 660_000);
     expect(await store.sessions.get(a.id)).toEqual({
       ...a,

@@ -1,10 +1,20 @@
 import type { Selectable } from 'kysely';
-import type { SessionRecord, Store } from '../../../core/src/ports.ts';
+import type { SessionRecord, Store, UserRole } from '../../../core/src/ports.ts';
 import type { SessionsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
-import { type Executor, mapUnique } from './shared.ts';
+import { bool, type Executor, mapUnique } from './shared.ts';
 
 const byId = prepared((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+const withUser = prepared((db, id: string) =>
+  db
+    .selectFrom('sessions')
+    .leftJoin('users', (j) =>
+      j.onRef('users.id', '=', 'sessions.subject_id').on('sessions.realm', '=', 'customer'),
+    )
+    .selectAll('sessions')
+    .select(['users.role as user_role', 'users.removed as user_removed'])
+    .where('sessions.id', '=', id),
+);
 const touch = prepared((db, id: string, lastSeenAt: number, expiresAt: number) =>
   db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id),
 );
@@ -31,6 +41,16 @@ export function sessionsRepo(db: Executor): Store['sessions'] {
     async get(id) {
       const row = (await byId(db, id)).rows[0];
       return row ? fromRow(row) : null;
+    },
+    async getWithUser(id) {
+      const row = (await withUser(db, id)).rows[0];
+      if (!row) return null;
+      const { user_role, user_removed, ...session } = row;
+      const user =
+        user_role === null || user_removed === null
+          ? null
+          : { role: user_role as UserRole, removed: bool(user_removed) }; // CHECK users_role
+      return { session: fromRow(session), user };
     },
     async touch(id, lastSeenAt, expiresAt) {
       await touch(db, id, lastSeenAt, expiresAt);
