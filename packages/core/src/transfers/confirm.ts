@@ -102,36 +102,25 @@ export async function acceptTransfer(
   stamp: { receiptNumber: string; confirmedAt: number },
   method: string,
 ): Promise<TransferRecord | null> {
-  const done =
-    t.valueDate === today
-      ? await executeTransfer(tx, actor, t, 'pending', stamp)
-      : await schedule(tx, actor, t, stamp, method);
+  let done: TransferRecord | null = null;
+  if (t.valueDate === today) done = await executeTransfer(tx, actor, t, 'pending', stamp);
+  else if (await tx.store.transfers.transition(t.id, 'pending', { status: 'scheduled', ...stamp })) {
+    tx.audit({
+      actor,
+      action: 'transfer.scheduled',
+      subject: t.id,
+      detail: {
+        receiptNumber: stamp.receiptNumber,
+        amount: t.amount,
+        fee: t.fee,
+        valueDate: t.valueDate,
+        method,
+      },
+    });
+    done = { ...t, ...stamp, status: 'scheduled' };
+  }
   if (done) await countTransfer(tx, t, today);
   return done;
-}
-
-async function schedule(
-  tx: Tx,
-  actor: CustomerActor,
-  t: TransferRecord,
-  stamp: { receiptNumber: string; confirmedAt: number },
-  method: string,
-): Promise<TransferRecord | null> {
-  const moved = await tx.store.transfers.transition(t.id, 'pending', { status: 'scheduled', ...stamp });
-  if (!moved) return null;
-  tx.audit({
-    actor,
-    action: 'transfer.scheduled',
-    subject: t.id,
-    detail: {
-      receiptNumber: stamp.receiptNumber,
-      amount: t.amount,
-      fee: t.fee,
-      valueDate: t.valueDate,
-      method,
-    },
-  });
-  return { ...t, ...stamp, status: 'scheduled' };
 }
 
 export async function confirmTransfer(
