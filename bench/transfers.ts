@@ -14,6 +14,7 @@
  * V8 CPU profile (e2e/harness.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   type BankAccountView,
   createAesGcmKek,
@@ -30,7 +31,7 @@ import autocannon from 'autocannon';
 import { type Backend, backendNames, kinkoCli, makeBackend, startServer } from '../e2e/harness.ts';
 import type { Ceilings } from './ceiling.ts';
 
-const TRANSFERS = benchCount(process.env.KINKO_BENCH_TRANSFERS, 1500);
+export const TRANSFERS = benchCount(process.env.KINKO_BENCH_TRANSFERS, 1500);
 const CONNECTIONS = 16;
 const random = { bytes: (n: number) => new Uint8Array(randomBytes(n)) };
 
@@ -182,6 +183,19 @@ export interface TransferFigures {
   transferP99: number;
   non2xx: number;
   sameDay: boolean;
+  /** CPU (user + system) of the kinko serve process per transfer, in ms; null off Linux. */
+  serverCpuMs: number | null;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux, USER_HZ = 100). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime
+  } catch {
+    return null;
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -217,6 +231,7 @@ async function run(name: 'sqlite' | 'postgres'): Promise<TransferFigures> {
         'x-csrf-token': u.csrf,
         'idempotency-key': key,
       });
+      const cpu0 = cpuSeconds(server.pid);
       const result = await autocannon({
         url: server.url,
         connections: CONNECTIONS,
@@ -268,6 +283,7 @@ async function run(name: 'sqlite' | 'postgres'): Promise<TransferFigures> {
           },
         ],
       });
+      const cpu1 = cpuSeconds(server.pid);
       perTransfer.sort((a, b) => a - b);
       if (failed > 0) console.warn(`  ${name}: ${failed} confirmations failed`);
       return {
@@ -280,6 +296,10 @@ async function run(name: 'sqlite' | 'postgres'): Promise<TransferFigures> {
         transferP99: Math.round(percentile(perTransfer, 99) * 10) / 10,
         non2xx: result.non2xx,
         sameDay,
+        serverCpuMs:
+          cpu0 === null || cpu1 === null || done === 0
+            ? null
+            : Math.round(((cpu1 - cpu0) * 1000 * 100) / done) / 100,
       };
     } finally {
       await server.stop();
@@ -297,13 +317,18 @@ function benchCount(text: string | undefined, fallback: number): number {
   return n;
 }
 
-export async function benchTransfers(ceiling: Ceilings): Promise<TransferFigures[]> {
-  // KINKO_BENCH_BACKENDS=sqlite (or postgres) runs one half only, e.g. under a profiler.
+/** The databases to run on: both, or KINKO_BENCH_BACKENDS=sqlite (or postgres), e.g. under a profiler. */
+export function benchBackends(): ('sqlite' | 'postgres')[] {
   const only = process.env.KINKO_BENCH_BACKENDS?.split(',');
   const names = (process.env.KINKO_TEST_PG ? backendNames() : (['sqlite', 'postgres'] as const)).filter(
     (n) => !only || only.includes(n),
   );
   if (!process.env.KINKO_TEST_PG) process.env.KINKO_TEST_PG = 'postgres://postgres@127.0.0.1:5432/test';
+  return names;
+}
+
+export async function benchTransfers(ceiling: Ceilings): Promise<TransferFigures[]> {
+  const names = benchBackends();
   const figures: TransferFigures[] = [];
   for (const n of names) figures.push(await run(n));
   const commits = (b: string) => (b === 'sqlite' ? ceiling.sqliteCommits : ceiling.pgCommits16);
@@ -320,6 +345,7 @@ export async function benchTransfers(ceiling: Ceilings): Promise<TransferFigures
       'transfer p99 ms': f.transferP99,
       'non-2xx': f.non2xx,
       posted: f.sameDay ? 'same day' : 'scheduled (not a business day)',
+      'server CPU ms/transfer': f.serverCpuMs ?? 'n/a',
       'of durable commits/s': `${((100 * f.perSecond) / commits(f.backend)).toFixed(0)}%`,
     })),
   );

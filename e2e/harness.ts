@@ -99,6 +99,7 @@ export function kinkoRun(
 
 export interface RunningServer {
   url: string;
+  pid: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -131,6 +132,7 @@ export function startServer(backend: Backend, extraEnv: Record<string, string> =
         clearTimeout(timer);
         resolve({
           url: m[1],
+          pid: proc.pid ?? 0,
           stop: (signal = 'SIGTERM') =>
             new Promise<void>((done) => {
               if (proc.exitCode !== null) {
