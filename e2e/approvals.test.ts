@@ -21,7 +21,7 @@ import {
   issueCard as issueCardShown,
   login,
   openTransferForm,
-  parseYenText,
+  readBalances,
   submitConfirmation,
 } from './transfer-steps.ts';
 
@@ -52,16 +52,7 @@ describe('approvals in the browser (sqlite)', () => {
 
   async function balances(page: Page): Promise<Map<string, number>> {
     await home(page);
-    await page.getByTestId('menu-balance').click();
-    await page.getByTestId('accounts-table').waitFor();
-    const out = new Map<string, number>();
-    const cells = page.locator('[data-testid^="account-balance-"]');
-    for (let i = 0; i < (await cells.count()); i++) {
-      const cell = cells.nth(i);
-      const key = ((await cell.getAttribute('data-testid')) ?? '').replace('account-balance-', '');
-      out.set(key, parseYenText(await cell.textContent()));
-    }
-    return out;
+    return readBalances(page);
   }
 
   /** The administrator's own 利用者確認暗証番号 (it approves with PIN and card, R4). */

@@ -26,6 +26,20 @@ export function sameDayOpenNow(): boolean {
 export const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
 
 /** Logs in to the customer site as one of the demo contract's users. */
+/** From the top page to 残高照会: each account's balance by its test id (the page stays there). */
+export async function readBalances(page: Page): Promise<Map<string, number>> {
+  await page.getByTestId('menu-balance').click();
+  await page.getByTestId('accounts-table').waitFor();
+  const out = new Map<string, number>();
+  const cells = page.locator('[data-testid^="account-balance-"]');
+  for (let i = 0; i < (await cells.count()); i++) {
+    const cell = cells.nth(i);
+    const key = ((await cell.getAttribute('data-testid')) ?? '').replace('account-balance-', '');
+    out.set(key, parseYenText(await cell.textContent()));
+  }
+  return out;
+}
+
 export async function login(page: Page, who: { loginId: string; password: string }): Promise<void> {
   await page.getByTestId('login-contract').fill(demoBank.contract.contractNumber);
   await page.getByTestId('login-user').fill(who.loginId);

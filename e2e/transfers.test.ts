@@ -23,7 +23,7 @@ import {
   login,
   openTransferForm,
   openUsers,
-  parseYenText,
+  readBalances,
   registerToken,
   sameDayOpenNow,
   submitConfirmation,
@@ -59,15 +59,7 @@ describe('transfers in the browser (sqlite)', () => {
   }
 
   async function balances(page: Page): Promise<Map<string, number>> {
-    await page.getByTestId('menu-balance').click();
-    await page.getByTestId('accounts-table').waitFor();
-    const out = new Map<string, number>();
-    const cells = page.locator('[data-testid^="account-balance-"]');
-    for (let i = 0; i < (await cells.count()); i++) {
-      const cell = cells.nth(i);
-      const key = ((await cell.getAttribute('data-testid')) ?? '').replace('account-balance-', '');
-      out.set(key, parseYenText(await cell.textContent()));
-    }
+    const out = await readBalances(page);
     await page.getByTestId('back-home').click();
     await page.getByTestId('transfer-menu').waitFor();
     return out;
