@@ -1,17 +1,16 @@
 /**
  * The machine's own ceilings, measured in the same run as Kinko's HTTP figures: a bare
- * node:http hello-world under the same autocannon load, and each database's rate of durable
+ * node:http hello-world under the same autocannon load, each database's rate of durable
  * single-row commits (SQLite WAL + synchronous FULL; PostgreSQL with its default
- * synchronous_commit = on, from 1 and from 16 connections).
+ * synchronous_commit = on, from 1 and from 16 connections), and SQLite alone doing the
+ * statements of a transfer (transfer-shape.ts).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import pg from 'pg';
+import { withDurableSqlite } from './durable-sqlite.ts';
+import { transferShapedCommits } from './transfer-shape.ts';
 
 const SECONDS = 2;
 
@@ -20,6 +19,8 @@ export interface Ceilings {
   sqliteCommits: number;
   pgCommits1: number;
   pgCommits16: number;
+  /** SQLite alone doing a transfer's statements, group-committed (transfer-shape.ts). */
+  sqliteTransferShaped: number;
 }
 
 async function helloWorld(): Promise<number> {
@@ -44,11 +45,7 @@ async function helloWorld(): Promise<number> {
 }
 
 function sqliteCommits(): number {
-  const dir = mkdtempSync(join(tmpdir(), 'kinko-ceiling-'));
-  try {
-    const db = new Database(join(dir, 'c.db'));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+  return withDurableSqlite((db) => {
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)');
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const one = db.transaction((v: Buffer) => insert.run(v));
@@ -58,11 +55,8 @@ function sqliteCommits(): number {
       one(randomBytes(16));
       n++;
     }
-    db.close();
     return Math.round(n / SECONDS);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function pgCommits(url: string, connections: number): Promise<number> {
@@ -95,6 +89,7 @@ export async function benchCeiling(): Promise<Ceilings> {
     sqliteCommits: sqliteCommits(),
     pgCommits1: await pgCommits(url, 1),
     pgCommits16: await pgCommits(url, 16),
+    sqliteTransferShaped: transferShapedCommits(),
   };
   console.log('\nThe machine’s ceilings (same run)');
   console.table({
@@ -102,6 +97,7 @@ export async function benchCeiling(): Promise<Ceilings> {
     'SQLite durable single-row commits/s': c.sqliteCommits,
     'PostgreSQL durable single-row commits/s, 1 connection': c.pgCommits1,
     'PostgreSQL durable single-row commits/s, 16 connections': c.pgCommits16,
+    'SQLite alone doing the statements of a transfer, transfers/s': c.sqliteTransferShaped,
   });
   return c;
 }

@@ -28,6 +28,12 @@ for (const f of transfers) {
       (f.serverCpuMs === null ? '' : `; the server spent ${f.serverCpuMs} ms of CPU per transfer`),
   );
 }
+const shaped = transfers.find((f) => f.backend === 'sqlite');
+if (shaped) {
+  console.log(
+    `  sqlite   SQLite alone doing a transfer's statements: ${ceiling.sqliteTransferShaped} transfers/s = ${ratio(ceiling.sqliteTransferShaped, ceiling.sqliteCommits)} of its single-row commit rate; Kinko over HTTP reaches ${ratio(shaped.perSecond, ceiling.sqliteTransferShaped)} of it`,
+  );
+}
 for (const f of inProcess) {
   const commits = f.backend === 'sqlite' ? ceiling.sqliteCommits : ceiling.pgCommits16;
   console.log(
