@@ -123,6 +123,24 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     expect(actions).toEqual(['user.suspended', 'otp.invalid']);
   });
 
+  it('A2: a good OTP starts the count of consecutive wrong ones again', async () => {
+    const token = await giveToken(user1);
+    const max = bank.deps.config.maxOtpFailures;
+    const wrong = () => failure(bank.kinko.stepUp(user1, { otp: wrongCode(token.code()) }, 'transfer'));
+    for (let i = 1; i < max; i++) await wrong();
+    expect((await bank.store.users.get(user1.userId))?.otpFailures).toBe(max - 1);
+    expect(await bank.kinko.stepUp(user1, { otp: token.code() }, 'transfer')).toMatchObject({
+      method: 'otp',
+    });
+    expect((await bank.store.users.get(user1.userId))?.otpFailures).toBe(0);
+    // As many wrong codes again still leave one attempt: the count started from zero.
+    for (let i = 1; i < max; i++) expect((await wrong()).details).toEqual({ remainingAttempts: max - i });
+    expect(await bank.store.users.get(user1.userId)).toMatchObject({
+      otpFailures: max - 1,
+      suspended: false,
+    });
+  });
+
   it('A2: concurrent wrong OTPs are counted exactly', async () => {
     const token = await giveToken(user1);
     const max = bank.deps.config.maxOtpFailures;

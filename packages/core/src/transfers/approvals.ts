@@ -8,7 +8,7 @@
  */
 import type { CustomerActor, StepUpProof } from '../api.ts';
 import { type Actor, type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../audit/use-case.ts';
-import { checkValueDate, jstDate } from '../calendar/index.ts';
+import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import { newId } from '../identity/ids.ts';
 import { privilegesOf } from '../identity/privileges.ts';
@@ -22,9 +22,9 @@ import {
   type ApproverRights,
   NO_RIGHTS,
 } from './approval-states.ts';
+import { cancelScheduled } from './cancel-scheduled.ts';
 import { acceptTransfer } from './confirm.ts';
 import { type TransferContext, transferContext } from './enter.ts';
-import { giveBack } from './limits.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { type ApprovalView, type TransferReceipt, toTransferView } from './views.ts';
 
@@ -133,8 +133,9 @@ async function apply(
   if (!t) throw new Error(`approval ${r.id}: no transfer`);
   const after = { ...r, state: next, approvals, updatedAt: tx.now };
   if (next === 'approved') return process(tx, actor, after, t);
+  // M5a 承認取消 of an approved scheduled transfer, before processing: like 予約取消 (M6).
   if (next === 'approval_cancelled' && t.status === 'scheduled') {
-    await cancelApprovedSchedule(tx, actor, t);
+    await cancelScheduled(tx, actor, t, { reason: 'approval_cancelled' });
     return after;
   }
   if (next === 'withdrawn' || next === 'returned' || next === 'approval_cancelled' || next === 'expired') {
@@ -143,39 +144,6 @@ async function apply(
     tx.audit({ actor, action: 'transfer.cancelled', subject: t.id, contractId, detail: { reason: next } });
   }
   return after;
-}
-
-/**
- * M5a 承認取消 of an approved scheduled transfer, before processing: like 予約取消 (M6), until the
- * day before the value date (the job debits at the start of the value date); the counted
- * amount goes back to the day's limits (M5).
- */
-async function cancelApprovedSchedule(tx: Tx, actor: Actor, t: TransferRecord): Promise<void> {
-  if (jstDate(tx.now) >= t.valueDate) {
-    throw new KinkoError(
-      'transfer.not_cancellable',
-      'An approved scheduled transfer can be cancelled until the day before its value date.',
-      { status: t.status, valueDate: t.valueDate },
-    );
-  }
-  const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
-    status: 'cancelled',
-    cancelledAt: tx.now,
-  });
-  if (!moved) throw new KinkoError('transfer.not_cancellable', 'This transfer is no longer scheduled.');
-  await giveBack(tx, t);
-  tx.audit({
-    actor,
-    action: 'transfer.cancelled',
-    subject: t.id,
-    contractId: t.contractId,
-    detail: {
-      reason: 'approval_cancelled',
-      receiptNumber: t.receiptNumber,
-      amount: t.amount,
-      valueDate: t.valueDate,
-    },
-  });
 }
 
 /**
@@ -219,7 +187,7 @@ async function process(
   const done = await acceptTransfer(tx, actor, t, window.today, stamp, 'approval');
   if (!done) throw new KinkoError('transfer.not_pending', 'This transfer is no longer pending.');
   // A scheduled transfer stays 承認済 until the job processes it on its value date, and until
-  // then an approver may take the approval back (承認取消, cancelApprovedSchedule).
+  // then an approver may take the approval back (承認取消, cancelScheduled).
   if (done.status === 'scheduled') return r;
   const processed = transition('approved', 'process', systemContext(r, tx.now));
   if (!processed.ok) throw new KinkoError(processed.code, processed.message);

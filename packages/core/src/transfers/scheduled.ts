@@ -10,6 +10,7 @@ import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import { asksOtp } from './approval-otp.ts';
 import { expireApprovals, markApprovalProcessed } from './approvals.ts';
+import { assertBeforeValueDate, cancelScheduled } from './cancel-scheduled.ts';
 import { requireOwnTransfer, stepUpIfConfigured } from './confirm.ts';
 import { transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
@@ -106,16 +107,7 @@ export async function cancelScheduledTransfer(
     if (t.status !== 'scheduled') {
       throw new KinkoError('transfer.not_cancellable', `This transfer is ${t.status}.`, { status: t.status });
     }
-    if (jstDate(tx.now) >= t.valueDate) {
-      throw new KinkoError(
-        'transfer.not_cancellable',
-        'A scheduled transfer can be cancelled until the day before its value date.',
-        {
-          status: t.status,
-          valueDate: t.valueDate,
-        },
-      );
-    }
+    assertBeforeValueDate(tx, t);
     // M5a: once approved, taking it back is the approver's act (承認取消), not the requester's.
     if ((await tx.store.approvals.getByTransfer(t.id))?.state === 'approved') {
       throw new KinkoError(
@@ -133,24 +125,6 @@ export async function cancelScheduledTransfer(
       t.id,
     );
     if (auth instanceof Rejection) return auth;
-    const moved = await tx.store.transfers.transition(t.id, 'scheduled', {
-      status: 'cancelled',
-      cancelledAt: tx.now,
-    });
-    if (!moved) throw new KinkoError('transfer.not_cancellable', 'This transfer is no longer scheduled.');
-    // M5: the cancelled amount no longer counts against the value date's limits.
-    await giveBack(tx, t);
-    tx.audit({
-      actor,
-      action: 'transfer.cancelled',
-      subject: t.id,
-      detail: {
-        receiptNumber: t.receiptNumber,
-        amount: t.amount,
-        valueDate: t.valueDate,
-        method: auth.method,
-      },
-    });
-    return toTransferView({ ...t, status: 'cancelled', cancelledAt: tx.now });
+    return toTransferView(await cancelScheduled(tx, actor, t, { method: auth.method }));
   });
 }
