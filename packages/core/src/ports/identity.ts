@@ -148,6 +148,12 @@ export interface UsersStore {
   recordFailure(id: string, kind: FailureKind, max: number): Promise<FailureResult>;
   /** Sets the counter for `kind` to 0 (only if not 0, to avoid needless writes). */
   resetFailures(id: string, kind: FailureKind): Promise<void>;
+  /**
+   * M2: uses the legacy card challenge once. A single conditional update (cardChallenge set to
+   * null where it still is `position`), so that of any number of concurrent answers to one
+   * challenge, in any number of processes, exactly one gets true (as T2's consumeStep).
+   */
+  consumeCardChallenge(id: string, position: string): Promise<boolean>;
 }
 
 export interface SessionsStore {

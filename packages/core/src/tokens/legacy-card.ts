@@ -81,9 +81,13 @@ export async function legacyStepUp(
     throw new KinkoError('request.invalid', 'confirmPin, cardPosition and cardValue required');
   assertLegacyReady(user);
   const asked = user.cardChallenge;
-  if (asked !== null) await tx.store.users.update(user.id, { cardChallenge: null });
-  if (asked === null || asked !== proof.cardPosition) {
-    return reject('card.invalid', 'answer the card position that was asked for');
+  // The challenge is used once, right or wrong, and by one answer only: of concurrent answers
+  // (several requests, several processes) exactly one wins the conditional update; the others
+  // find it gone and neither pass nor count (a wrong answer counts once).
+  const won = asked !== null && (await tx.store.users.consumeCardChallenge(user.id, asked));
+  if (!won) return reject('card.invalid', 'this card challenge was already answered: ask for a new one');
+  if (asked !== proof.cardPosition) {
+    return reject('card.invalid', `answer the card position that was asked for (${asked})`);
   }
   const pinOk = user.confirmPinHash !== null && (await verifySecret(user.confirmPinHash, proof.confirmPin));
   const cardOk = cardValueMatches(tx.deps.kek, user, asked, proof.cardValue);

@@ -67,6 +67,23 @@ export function atomicCases(current: () => TestStore): void {
     expect((await store.tokens.get(t.id))?.lastStep).toBe(1004);
   });
 
+  it('M2: a legacy card challenge is consumed once, by one of 20 concurrent calls from two processes', async () => {
+    const store = current();
+    const twin = await openTestStoreTwin(store);
+    const c = await seedContract(store);
+    const u = user(c.id);
+    await store.users.insert(u);
+    expect(await store.users.consumeCardChallenge(u.id, 'ア')).toBe(false); // none asked yet
+    await store.users.update(u.id, { cardChallenge: 'ウ' });
+    expect(await store.users.consumeCardChallenge(u.id, 'ア')).toBe(false); // not the one asked
+    const won = await across([store, twin], 20, (s) =>
+      s.transaction((tx) => tx.users.consumeCardChallenge(u.id, 'ウ')),
+    );
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect((await twin.users.get(u.id))?.cardChallenge).toBeNull();
+    expect(await store.users.consumeCardChallenge(u.id, 'ウ')).toBe(false);
+  });
+
   it('A2: 50 concurrent recordFailure calls with max 5 → exactly locked, counter == 5, never above', async () => {
     const store = current();
     const twin = await openTestStoreTwin(store);

@@ -29,6 +29,13 @@ const failureColumns = {
 } as const satisfies Record<FailureKind, readonly [keyof UsersTable, keyof UsersTable]>;
 
 const byId = prepared((db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+const consumeChallenge = prepared((db, id: string, position: string) =>
+  db
+    .updateTable('users')
+    .set({ card_challenge: null })
+    .where('id', '=', id)
+    .where('card_challenge', '=', position),
+);
 
 export function usersRepo(db: Executor): Store['users'] {
   const select = () => db().selectFrom('users').selectAll();
@@ -93,6 +100,11 @@ export function usersRepo(db: Executor): Store['users'] {
         .where('id', '=', id)
         .where(counter, '<>', 0)
         .execute();
+    },
+    async consumeCardChallenge(id, position) {
+      // PostgreSQL (READ COMMITTED): a concurrent update waits for the row lock, then re-checks
+      // the WHERE on the committed row and changes nothing; SQLite's one writer serialises.
+      return (await consumeChallenge(db, id, position)).numAffectedRows === 1n;
     },
   };
 }
