@@ -46,6 +46,23 @@ export interface StoreOptions {
   checkTransactionUse?: boolean;
 }
 
+/**
+ * PostgreSQL aborts one transaction of a deadlock (40P01) and, under SERIALIZABLE (CockroachDB's
+ * default, and its answer to many conflicts), a transaction it cannot order (40001). Both are
+ * rolled back whole, so running fn again is safe (ports.ts); a few attempts are enough, and a
+ * bound keeps a real livelock from spinning forever.
+ */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+export const MAX_ATTEMPTS = 4;
+const RETRY_PAUSE_MS = 20;
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function createStore(
   db: Kysely<Database>,
   kind: Kind,
@@ -73,7 +90,17 @@ export function createStore(
       kind === 'postgres' ? db.transaction().setIsolationLevel('read committed') : db.transaction();
     // SQLite's group commit (sqlite-driver.ts): this resolves once the group's COMMIT is
     // durable, and fails if that COMMIT fails.
-    return builder.execute((trx) => bound(trx, fn));
+    if (kind !== 'postgres') return builder.execute((trx) => bound(trx, fn));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await builder.execute((trx) => bound(trx, fn));
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+        // The other party of a deadlock holds its locks until it commits: a short random pause
+        // keeps two victims of one another from meeting again at once.
+        await sleep(Math.random() * RETRY_PAUSE_MS * attempt);
+      }
+    }
   }
 
   async function snapshot<T>(fn: (view: Store) => Promise<T>): Promise<T> {

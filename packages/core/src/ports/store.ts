@@ -23,6 +23,11 @@ export interface Store {
    * outer transaction. Resolves only once the commit is durable (SQLite commits in groups,
    * store decision 3). fn must not await another transaction's result: on SQLite that
    * transaction may be waiting for the group's COMMIT, which waits for fn.
+   *
+   * A transaction the database aborts as a deadlock or serialisation failure (PostgreSQL
+   * SQLSTATE 40P01, 40001) is rolled back and fn runs again, a bounded number of times, before
+   * the error reaches the caller: so fn must have no effect outside tx that a second run would
+   * repeat (use cases only collect audit events and return values, which is what they do).
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 

@@ -12,8 +12,15 @@ import { insertRows, prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique } from './shared.ts';
 
 const byId = prepared((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
+/**
+ * FOR NO KEY UPDATE, not FOR UPDATE: a posting changes balances, never keys, and this lock mode
+ * does not conflict with the KEY SHARE lock that PostgreSQL's foreign-key check takes on a row
+ * referenced by an insert (a transfer, a posting). With FOR UPDATE, a transfer's INSERT holding
+ * KEY SHARE on its from-account and waiting for its to-account deadlocked against a posting that
+ * locked the same two accounts in id order (hardening defect 4). CockroachDB accepts the clause.
+ */
 const lockById = prepared((db, id: string) =>
-  db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate(),
+  db.selectFrom('accounts').selectAll().where('id', '=', id).forNoKeyUpdate(),
 );
 const byInternal = prepared((db, code: string) =>
   db.selectFrom('accounts').selectAll().where('internal_code', '=', code),
