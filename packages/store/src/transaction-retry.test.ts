@@ -4,6 +4,7 @@
  * client as a 500. PostgreSQL only: SQLite's one writer never deadlocks and never reports these.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../core/src/ports.ts';
 import { seedContract, user } from './contract/fixtures.ts';
 import { MAX_ATTEMPTS } from './store.ts';
 import { openTestStoreTwin, type TestStore, testBackends } from './testing.ts';
@@ -31,7 +32,7 @@ describe.each(testBackends().filter((b) => b.name === 'postgres'))('$name: trans
       bothHold = resolve;
     });
     const attempts = { first: 0, second: 0 };
-    const crossing = (s: typeof store, mine: string, theirs: string, name: 'first' | 'second') =>
+    const crossing = (s: Store, mine: string, theirs: string, name: 'first' | 'second') =>
       s.transaction(async (tx) => {
         attempts[name]++;
         await tx.users.update(mine, { name: `${name} ${attempts[name]}` });
