@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type CustomerActor,
   createAesGcmKek,
+  createAuditKey,
   createKinko,
   demoBank,
   makeConfig,
@@ -50,6 +51,7 @@ export async function inProcessTransfers(
         clock: { now: () => Date.now() },
         random,
         kek,
+        auditKey: createAuditKey(new Uint8Array(Buffer.from(env.KINKO_AUDIT_KEY ?? '', 'base64'))),
         config: makeConfig(lateCutoff),
       });
       const contract = await store.contracts.getByNumber(demoBank.contract.contractNumber);

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import {
   type BankAccountView,
   createAesGcmKek,
+  createAuditKey,
   createKinko,
   demoBank,
   isBusinessDay,
@@ -141,6 +142,7 @@ export async function transferUsers(
         clock: { now: () => Date.now() },
         random,
         kek,
+        auditKey: createAuditKey(new Uint8Array(Buffer.from(env.KINKO_AUDIT_KEY ?? '', 'base64'))),
         config: makeConfig({}),
       });
       const op = await store.operators.getByLogin(demoBank.operator.loginId);

@@ -106,17 +106,78 @@ describe('kinko command line (sqlite)', () => {
     expect(unknown.code).toBe(2);
   });
 
-  test('L1: `kinko audit verify` passes on an intact log and fails after a record is changed', async () => {
+  test('L1: `kinko audit checkpoint` signs every head; `audit verify --checkpoint` catches a cut-back chain that plain verify cannot', async () => {
     const ok = await kinkoRun(backend, ['audit', 'verify']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/intact/);
+    expect(ok.stdout).toMatch(/audit log intact: \d+ records in \d+ chains/);
 
+    const out = join(backend.env.KINKO_HOME ?? '', 'checkpoint.json');
+    const cp = await kinkoRun(backend, ['audit', 'checkpoint', '--out', out]);
+    expect(cp.code).toBe(0);
+    expect(cp.stderr).toMatch(/checkpoint of \d+ chains written/);
+    const again = await kinkoRun(backend, ['audit', 'checkpoint', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/never overwritten/);
+    const printed = await kinkoRun(backend, ['audit', 'checkpoint']);
+    expect(JSON.parse(printed.stdout)).toMatchObject({
+      format: 'kinko-audit-checkpoint-v1',
+      heads: expect.any(Array),
+    });
+
+    // A database administrator deletes the contract chain's newest record and rolls its head back.
     const file = (backend.env.KINKO_DB ?? '').replace(/^sqlite:/, '');
     const db = new Database(file);
-    db.prepare("UPDATE audit_log SET action = 'login.success' WHERE seq = 2").run();
+    const chain = (
+      db.prepare("SELECT chain FROM audit_heads WHERE chain <> 'bank' ORDER BY seq DESC LIMIT 1").get() as {
+        chain: string;
+      }
+    ).chain;
+    const [last, previous] = db
+      .prepare('SELECT seq, mac, at FROM audit_records WHERE chain = ? ORDER BY seq DESC LIMIT 2')
+      .all(chain) as { seq: number; mac: string; at: number }[];
+    db.prepare('DELETE FROM audit_records WHERE chain = ? AND seq = ?').run(chain, last?.seq);
+    db.prepare('UPDATE audit_heads SET seq = ?, mac = ?, at = ? WHERE chain = ?').run(
+      previous?.seq,
+      previous?.mac,
+      previous?.at,
+      chain,
+    );
+    db.close();
+    expect((await kinkoRun(backend, ['audit', 'verify'])).code).toBe(0);
+    const caught = await kinkoRun(backend, ['audit', 'verify', '--checkpoint', out]);
+    expect(caught.code).toBe(3);
+    expect(caught.stderr).toMatch(new RegExp(`chain ${chain} record ${last?.seq}: .*cut back`));
+
+    const notACheckpoint = await kinkoRun(backend, ['audit', 'verify', '--checkpoint', file]);
+    expect(notACheckpoint.code).toBe(1);
+    expect(notACheckpoint.stderr).toMatch(/audit.checkpoint_invalid: not a Kinko audit checkpoint/);
+  });
+
+  test('L1: `kinko audit verify` fails after a record is changed, and names the chain and record', async () => {
+    const file = (backend.env.KINKO_DB ?? '').replace(/^sqlite:/, '');
+    const db = new Database(file);
+    db.prepare("UPDATE audit_records SET action = 'login.success' WHERE chain = 'bank' AND seq = 2").run();
     db.close();
     const broken = await kinkoRun(backend, ['audit', 'verify']);
     expect(broken.code).toBe(3);
-    expect(broken.stderr).toMatch(/BROKEN at record 2/);
+    expect(broken.stderr).toMatch(/chain bank record 2: record 2 was changed/);
+  });
+
+  test('L1: a process given another audit key refuses to start, naming both key ids', async () => {
+    const other = {
+      ...backend,
+      env: { ...backend.env, KINKO_AUDIT_KEY: Buffer.alloc(32, 7).toString('base64') },
+    };
+    const refused = await kinkoRun(other, ['audit', 'verify']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /the audit key given \(id [0-9a-f]+\) is not the one this audit log was written under/,
+    );
+    const short = await kinkoRun({ ...backend, env: { ...backend.env, KINKO_AUDIT_KEY: 'c2hvcnQ=' } }, [
+      'audit',
+      'verify',
+    ]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/KINKO_AUDIT_KEY: the audit key must be 32 bytes/);
   });
 });

@@ -42,7 +42,12 @@ export async function makeBackend(
     configFile,
     JSON.stringify({ argon2: { memoryCost: 4096, timeCost: 1, parallelism: 1 }, ...config }),
   );
-  const base = { KINKO_KEK: randomBytes(32).toString('base64'), KINKO_CONFIG: configFile, KINKO_HOME: dir };
+  const base = {
+    KINKO_KEK: randomBytes(32).toString('base64'),
+    KINKO_AUDIT_KEY: randomBytes(32).toString('base64'),
+    KINKO_CONFIG: configFile,
+    KINKO_HOME: dir,
+  };
   if (name === 'sqlite') {
     return {
       name,

@@ -2,7 +2,7 @@
 /** `kinko`: the command line (SPEC §4). Every failure prints one clear line and exits non-zero. */
 import { isKinkoError } from '@kinko/core';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { auditVerify } from './commands/audit.ts';
+import { auditCheckpoint, auditVerify } from './commands/audit.ts';
 import { dbMigrate } from './commands/db.ts';
 import { runDemo } from './commands/demo.ts';
 import { ledgerVerify } from './commands/ledger.ts';
@@ -81,13 +81,36 @@ token
 const audit = program.command('audit').description('audit log (L1)');
 audit
   .command('verify')
-  .description('verify the hash chain of the audit log')
+  .description('verify every MAC chain of the audit log, optionally against a signed checkpoint')
+  .option('--checkpoint <file>', 'a checkpoint from `kinko audit checkpoint`: nothing up to it may be gone')
   .option('--db <url>', 'database URL')
   .option('--kek-file <path>', 'key-encryption key file')
-  .action(async (o: { db?: string; kekFile?: string }) => {
-    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+  .option(
+    '--audit-key-file <path>',
+    'audit key file (default KINKO_AUDIT_KEY, KINKO_AUDIT_KEY_FILE or data/audit.key)',
+  )
+  .action(async (o: { checkpoint?: string; db?: string; kekFile?: string; auditKeyFile?: string }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile, auditKeyFile: o.auditKeyFile });
     try {
-      process.exitCode = await auditVerify(rt);
+      process.exitCode = await auditVerify(rt, { checkpoint: o.checkpoint });
+    } finally {
+      await rt.close();
+    }
+  });
+audit
+  .command('checkpoint')
+  .description("print every chain's head (chain, seq, MAC, time), signed, to keep outside the database")
+  .option('--out <file>', 'write to this new file instead of standard output')
+  .option('--db <url>', 'database URL')
+  .option('--kek-file <path>', 'key-encryption key file')
+  .option(
+    '--audit-key-file <path>',
+    'audit key file (default KINKO_AUDIT_KEY, KINKO_AUDIT_KEY_FILE or data/audit.key)',
+  )
+  .action(async (o: { out?: string; db?: string; kekFile?: string; auditKeyFile?: string }) => {
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile, auditKeyFile: o.auditKeyFile });
+    try {
+      process.exitCode = await auditCheckpoint(rt, { out: o.out });
     } finally {
       await rt.close();
     }

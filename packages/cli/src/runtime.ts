@@ -6,13 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  type AuditKey,
   type BankConfig,
   type Clock,
   createAesGcmKek,
+  createAuditKey,
   createKinko,
   type Kek,
   type KinkoApi,
+  type KinkoDeps,
   makeConfig,
+  prepareAuditLog,
   type Random,
 } from '@kinko/core';
 import { type KinkoStore, openStore } from '@kinko/store';
@@ -22,6 +26,7 @@ export const systemRandom: Random = { bytes: (n) => new Uint8Array(randomBytes(n
 
 export const defaultDbUrl = 'sqlite:data/kinko.db';
 export const defaultKekFile = 'data/kek.key';
+export const defaultAuditKeyFile = 'data/audit.key';
 
 export class CliError extends Error {
   constructor(
@@ -37,26 +42,39 @@ export function dbUrlFrom(flag: string | undefined): string {
   return flag ?? process.env.KINKO_DB ?? defaultDbUrl;
 }
 
-/** Decodes a KEK given as base64 (or hex) text: exactly 32 bytes for AES-256 (T6). */
-export function decodeKek(text: string, source: string): Uint8Array {
+/** Decodes a key given as base64 (or hex) text: exactly 32 bytes (T6's KEK, L1's audit key). */
+export function decodeKey(text: string, source: string, what = 'the key-encryption key'): Uint8Array {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
-  if (bytes.length !== 32)
-    throw new CliError(`${source}: the key-encryption key must be 32 bytes (base64 or hex)`, 2);
+  if (bytes.length !== 32) throw new CliError(`${source}: ${what} must be 32 bytes (base64 or hex)`, 2);
   return new Uint8Array(bytes);
 }
 
+/** The two keys a bank gives Kinko by configuration, never stored in its database. */
+const keys = {
+  kek: { env: 'KINKO_KEK', fileEnv: 'KINKO_KEK_FILE', file: defaultKekFile, what: 'the key-encryption key' },
+  audit: {
+    env: 'KINKO_AUDIT_KEY',
+    fileEnv: 'KINKO_AUDIT_KEY_FILE',
+    file: defaultAuditKeyFile,
+    what: 'the audit key',
+  },
+} as const;
+
 /**
- * The KEK comes from KINKO_KEK (base64), else a key file (--kek-file, KINKO_KEK_FILE, or
- * data/kek.key). With `create`, a missing key file is generated with mode 0600 (the demo).
+ * A key comes from its variable (KINKO_KEK, KINKO_AUDIT_KEY: base64 or hex), else a key file
+ * (--kek-file / KINKO_KEK_FILE / data/kek.key; --audit-key-file / KINKO_AUDIT_KEY_FILE /
+ * data/audit.key). With `create`, a missing key file is generated with mode 0600 (the demo).
  */
-export function loadKekBytes(o: { kekFile?: string; create?: boolean }): Uint8Array {
-  if (process.env.KINKO_KEK) return decodeKek(process.env.KINKO_KEK, 'KINKO_KEK');
-  const file = o.kekFile ?? process.env.KINKO_KEK_FILE ?? defaultKekFile;
+export function loadKeyBytes(which: keyof typeof keys, o: { file?: string; create?: boolean }): Uint8Array {
+  const k = keys[which];
+  const given = process.env[k.env];
+  if (given) return decodeKey(given, k.env, k.what);
+  const file = o.file ?? process.env[k.fileEnv] ?? k.file;
   if (!existsSync(file)) {
     if (!o.create) {
       throw new CliError(
-        `no key-encryption key: set KINKO_KEK or create ${file} (kinko demo creates one)`,
+        `no ${k.what.replace(/^the /, '')}: set ${k.env} or create ${file} (kinko demo creates one)`,
         2,
       );
     }
@@ -64,7 +82,7 @@ export function loadKekBytes(o: { kekFile?: string; create?: boolean }): Uint8Ar
     writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);
-  return decodeKek(readFileSync(file, 'utf8'), file);
+  return decodeKey(readFileSync(file, 'utf8'), file, k.what);
 }
 
 export interface Runtime {
@@ -72,12 +90,17 @@ export interface Runtime {
   kinko: KinkoApi;
   config: BankConfig;
   kek: Kek;
+  auditKey: AuditKey;
+  /** The ports as createKinko was given them, for use cases the API does not carry (L1). */
+  deps: KinkoDeps;
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   db?: string;
   kekFile?: string;
+  auditKeyFile?: string;
+  /** Create missing key files (the demo): the KEK and the audit key. */
   createKek?: boolean;
   config?: Partial<BankConfig>;
 }
@@ -106,13 +129,31 @@ function restrictSqliteFiles(url: string): void {
 }
 
 export async function openRuntime(o: RuntimeOptions = {}): Promise<Runtime> {
-  const kekBytes = loadKekBytes({ kekFile: o.kekFile, create: o.createKek });
+  const kekBytes = loadKeyBytes('kek', { file: o.kekFile, create: o.createKek });
+  const auditKey = createAuditKey(loadKeyBytes('audit', { file: o.auditKeyFile, create: o.createKek }));
   const url = dbUrlFrom(o.db);
   // KINKO_PG_SCHEMA puts a deployment (or a test run) in its own PostgreSQL schema.
   const store = await openStore(url, { pgSchema: process.env.KINKO_PG_SCHEMA });
   restrictSqliteFiles(url);
   const kek = createAesGcmKek(kekBytes, systemRandom);
   const config = makeConfig({ ...configFromEnv(), ...o.config });
-  const kinko = createKinko({ store, clock: systemClock, random: systemRandom, kek, config });
-  return { store, kinko, config, kek, close: () => store.close() };
+  const deps: KinkoDeps = { store, clock: systemClock, random: systemRandom, kek, auditKey, config };
+  try {
+    // L1: refuse a wrong audit key, and move a log from before the keyed chains, before serving.
+    const prepared = await prepareAuditLog(deps);
+    if (prepared.migrated > 0) {
+      const broken = prepared.legacyBroken;
+      console.error(
+        `kinko: moved ${prepared.migrated} audit records into the keyed chains` +
+          (broken
+            ? `; the old chain did not hold at record ${broken.seq} (${broken.reason}), which is on the record`
+            : ''),
+      );
+    }
+  } catch (e) {
+    await store.close();
+    throw e instanceof Error && /audit key/.test(e.message) ? new CliError(e.message, 2) : e;
+  }
+  const kinko = createKinko(deps);
+  return { store, kinko, config, kek, auditKey, deps, close: () => store.close() };
 }

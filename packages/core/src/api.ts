@@ -108,7 +108,11 @@ export interface StepUpResult {
   step?: number;
 }
 
+/** One audit record as the bank reads it (L1, B1). */
 export interface AuditView {
+  /** The contract's id, or 'bank' for the bank's own acts and events of no contract. */
+  chain: string;
+  /** Position in the chain: 1, 2, 3 … */
   seq: number;
   at: number;
   actorType: string;
@@ -118,15 +122,32 @@ export interface AuditView {
   subject: string | null;
   outcome: string;
   detail: Record<string, unknown>;
-  hash: string;
+  /** HMAC-SHA-256 under the audit key (hex), chaining to the chain's previous record. */
+  mac: string;
+}
+
+/** A page of the audit log, newest first; nextCursor continues it (null at the end). */
+export interface AuditPage {
+  items: AuditView[];
+  nextCursor: string | null;
+}
+
+/** A place where the log does not hold: the chain (or '*' for the whole log) and the record. */
+export interface AuditProblem {
+  chain: string;
+  seq: number | null;
+  reason: string;
 }
 
 export interface AuditVerification {
   ok: boolean;
-  count: number;
-  /** First seq whose hash or link does not verify, or where a gap shows a deleted record. */
-  brokenAt?: number;
-  reason?: string;
+  /** Records whose MAC and link verified. */
+  records: number;
+  chains: number;
+  /** At most one per chain (a chain is not read past its first break), at most 100 in all. */
+  problems: AuditProblem[];
+  /** When verified against a checkpoint: when it was made and how many chains it vouched for. */
+  checkpoint?: { createdAt: number; chains: number };
 }
 
 /** An account as its holder sees it (残高照会, M9). Amounts are integer yen. */
@@ -293,11 +314,12 @@ export interface KinkoApi extends TransfersApi {
     input: { newPassword?: string; newContractPin?: string },
   ): Promise<ContractView>;
   revokeToken(actor: OperatorActor, serial: string): Promise<void>;
+  /** B1, L1: the log newest first, a page at a time, optionally one contract's chain. */
   readAudit(
     actor: OperatorActor,
-    opts: { afterSeq?: number; limit: number; contractNumber?: string },
-  ): Promise<AuditView[]>;
-  /** L1: walks the hash chain; a back-office act, checked and audited like the others (B1). */
+    opts: { cursor?: string; limit: number; contractNumber?: string },
+  ): Promise<AuditPage>;
+  /** L1: walks every chain; a back-office act, checked and audited like the others (B1). */
   verifyAudit(actor: OperatorActor): Promise<AuditVerification>;
 
   // --- ledger (M1, M9)

@@ -67,7 +67,7 @@ const system: OperatorActor['clientAddress'] = 'demo';
 export async function seedDemo(
   kinko: KinkoApi,
   store: Store,
-  deps: Pick<KinkoDeps, 'clock' | 'random' | 'config'>,
+  deps: Pick<KinkoDeps, 'clock' | 'random' | 'config' | 'auditKey'>,
   opts: { loginMethod?: LoginMethod } = {},
 ): Promise<DemoSeed> {
   // Seeding branches and the first operator seals nothing; whatever seals goes through kinko.

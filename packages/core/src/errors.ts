@@ -46,6 +46,8 @@ export const errorCodes = {
   'user.not_suspended': 409,
   'branch.not_found': 404,
   'operator.not_found': 404,
+  // audit (L1)
+  'audit.checkpoint_invalid': 400,
   // ledger (M1, M9)
   'amount.invalid': 400,
   'account.not_found': 404,

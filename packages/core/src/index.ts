@@ -1,8 +1,18 @@
 /** @kinko/core: the bank's domain, framework-free (STYLE habit 1). */
 export * from './api.ts';
-export { canonicalJson, GENESIS_HASH, recordHash } from './audit/chain.ts';
+export { chainOf } from './audit/chain.ts';
+export {
+  type AuditCheckpoint,
+  checkpointAudit,
+  checkpointProblem,
+  createCheckpoint,
+  parseCheckpoint,
+} from './audit/checkpoint.ts';
+export { createAuditKey } from './audit/key.ts';
+export { type AuditPreparation, legacyRecordHash, prepareAuditLog } from './audit/legacy.ts';
+export { canonicalJson, macInput, recordMac, storableText } from './audit/record.ts';
 export type { Actor, AuditEvent } from './audit/use-case.ts';
-export { verifyChain } from './audit/verify.ts';
+export { AUDIT_KEY_ID_SETTING, verifyAuditLog } from './audit/verify.ts';
 export { type BankDate, isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
 export * from './config.ts';
 export { type DemoLogin, type DemoSeed, demoBank, seedDemo } from './demo.ts';

@@ -137,8 +137,8 @@ describe.each(testBackends())('OpenAPI document on $name', (backend) => {
       (doc.paths[path]?.[method]?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
     expect(params('/api/v1/admin/users/{id}', 'patch')).toEqual(['path:id']);
     expect(params('/api/v1/bank/audit', 'get')).toEqual([
-      'query:afterSeq',
       'query:contractNumber',
+      'query:cursor',
       'query:limit',
     ]);
   });

@@ -102,7 +102,10 @@ export const StepUpChallenge = z.discriminatedUnion('method', [
 
 export const AuditView = z
   .object({
-    seq: z.number().int(),
+    chain: z
+      .string()
+      .describe("L1: the contract's id, or 'bank' for the bank's own acts and events of no contract"),
+    seq: z.number().int().describe('Position in the chain: 1, 2, 3 …'),
     at: z.number().int(),
     actorType: z.string(),
     actorId: z.string().nullable(),
@@ -111,16 +114,37 @@ export const AuditView = z
     subject: z.string().nullable(),
     outcome: z.string(),
     detail: z.record(z.string(), z.unknown()),
-    hash: z.string(),
+    mac: z.string().describe("HMAC-SHA-256 under the bank's audit key (hex), chained to the previous record"),
   })
   .register(schemaRegistry, { id: 'AuditView' });
 
-export const AuditVerification = z.object({
-  ok: z.boolean(),
-  count: z.number().int(),
-  brokenAt: z.number().int().optional(),
-  reason: z.string().optional(),
-});
+export const AuditPage = z
+  .object({
+    items: z.array(AuditView).describe('Newest first'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` for the next (older) page; null when there is none'),
+  })
+  .register(schemaRegistry, { id: 'AuditPage' });
+
+export const AuditVerification = z
+  .object({
+    ok: z.boolean(),
+    records: z.number().int().describe('Records whose MAC and link verified'),
+    chains: z.number().int(),
+    problems: z
+      .array(
+        z.object({
+          chain: z.string().describe("The chain, or '*' for the whole log (a wrong key, a bad checkpoint)"),
+          seq: z.number().int().nullable(),
+          reason: z.string(),
+        }),
+      )
+      .describe('At most one per chain (a chain is not read past its first break), at most 100'),
+    checkpoint: z.object({ createdAt: z.number().int(), chains: z.number().int() }).optional(),
+  })
+  .register(schemaRegistry, { id: 'AuditVerification' });
 
 const AccountType = z.enum(['ordinary', 'current', 'savings']);
 /** Integer yen (M1): amounts are whole numbers, never formatted. */
@@ -254,9 +278,12 @@ const uint = z
   .transform(Number);
 
 export const auditQuery = z.strictObject({
-  afterSeq: uint.optional(),
-  limit: uint.pipe(z.number().int().min(1).max(1000)).optional(),
-  contractNumber: text.optional(),
+  cursor: text.optional().describe("The previous page's nextCursor; absent for the newest page"),
+  limit: uint
+    .pipe(z.number().int().min(1).max(1000))
+    .optional()
+    .describe('Records per page: 1–1000, default 100'),
+  contractNumber: text.optional().describe("Only this contract's chain"),
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */

@@ -10,6 +10,7 @@ import {
   type Clock,
   clientActivationKeys,
   createAesGcmKek,
+  createAuditKey,
   createKinko,
   createOperator,
   type KinkoApi,
@@ -20,7 +21,7 @@ import {
   type Store,
   totp,
 } from '@kinko/core';
-import type { TestBackend, TestStore } from '@kinko/store/testing';
+import { auditRecordCount, type TestBackend, type TestStore } from '@kinko/store/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildServerOptions, buildServer } from './app.ts';
 
@@ -112,6 +113,7 @@ export async function startServer(
     clock,
     random: realRandom,
     kek: createAesGcmKek(new Uint8Array(randomBytes(32)), realRandom),
+    auditKey: createAuditKey(new Uint8Array(randomBytes(32))),
     config: testConfig(o.config),
   };
   const kinko = createKinko(deps);
@@ -172,7 +174,7 @@ export async function startServer(
       return { serial: r.serial, seed, code: (steps = 0) => totp(seed, clock.now() + steps * 30_000) };
     },
     async counts() {
-      return { tokens: tokenInserts.n, audit: (await store.audit.head()).seq };
+      return { tokens: tokenInserts.n, audit: await auditRecordCount(store) };
     },
     async close() {
       await app.close();

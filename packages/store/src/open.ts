@@ -10,8 +10,11 @@ import { createStore } from './store.ts';
 
 export type KinkoStore = Store & {
   kind: Kind;
-  /** Applies pending migrations; returns their names (empty when up to date). */
-  migrate(): Promise<string[]>;
+  /**
+   * Applies pending migrations, up to and including `to` when given (a test that starts from an
+   * older schema); returns their names (empty when up to date).
+   */
+  migrate(to?: string): Promise<string[]>;
   /** The URL the store was opened with (it may carry a password: do not log it). */
   url: string;
 };
@@ -44,7 +47,7 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<Ki
     ...createStore(db, kind, close, { checkTransactionUse: opts.checkTransactionUse }),
     kind,
     url,
-    migrate: () => runMigrations(db, kind, migrationSchema),
+    migrate: (to) => runMigrations(db, kind, migrationSchema, to),
   };
   openedWith.set(store, { ...opts });
   if (opts.migrate ?? true) {
@@ -119,6 +122,7 @@ async function runMigrations(
   db: Kysely<Database>,
   kind: Kind,
   schema: string | undefined,
+  to?: string,
 ): Promise<string[]> {
   const migrator = new Migrator({
     db,
@@ -128,7 +132,7 @@ async function runMigrations(
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
+    const { error, results } = await (to === undefined ? migrator.migrateToLatest() : migrator.migrateTo(to));
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // The loser of a concurrent run rolled back whole (see postgres.ts); look again.
     if (attempt >= MIGRATION_ATTEMPTS) {

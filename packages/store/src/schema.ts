@@ -3,7 +3,7 @@
  * milliseconds in int8 columns (PostgreSQL rows come back as JS numbers through the pool's own
  * int8 parser, see postgres.ts).
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Booleans are native on PostgreSQL and 0/1 integers on SQLite. Writes always pass JS booleans
@@ -94,7 +94,33 @@ export interface OperatorsTable {
   created_at: number;
 }
 
-export interface AuditLogTable {
+/** L1 (0006_audit_chains): one MAC chain per contract, and the bank's ('bank'). */
+export interface AuditRecordsTable {
+  id: Generated<number>;
+  chain: string;
+  seq: number;
+  at: number;
+  actor_type: string;
+  actor_id: string | null;
+  contract_id: string | null;
+  action: string;
+  subject: string | null;
+  outcome: string;
+  detail: string;
+  prev_mac: string;
+  mac: string;
+}
+
+/** One row per chain: its last seq, mac and time. */
+export interface AuditHeadsTable {
+  chain: string;
+  seq: number;
+  mac: string;
+  at: number;
+}
+
+/** The log before 0006 (one global SHA-256 chain), kept until it is re-chained under the key. */
+export interface AuditLegacyTable {
   seq: number;
   at: number;
   actor_type: string;
@@ -108,8 +134,8 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** One row, id = 1: the last seq and hash of the chain (L1). */
-export interface AuditHeadTable {
+/** One row, id = 1: the old chain's last seq and hash. */
+export interface AuditLegacyHeadTable {
   id: number;
   seq: number;
   hash: string;
@@ -269,8 +295,10 @@ export interface Database {
   tokens: TokensTable;
   sessions: SessionsTable;
   operators: OperatorsTable;
-  audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_records: AuditRecordsTable;
+  audit_heads: AuditHeadsTable;
+  audit_legacy: AuditLegacyTable;
+  audit_legacy_head: AuditLegacyHeadTable;
   accounts: AccountsTable;
   journal_entries: JournalEntriesTable;
   postings: PostingsTable;

@@ -9,7 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type KinkoStore, openStore, openTwin } from './open.ts';
+import type { Store } from '../../core/src/ports.ts';
+import { type KinkoStore, type OpenOptions, openStore, openTwin } from './open.ts';
 
 export type TestStore = KinkoStore & {
   /** Closes the store and its twins, and deletes its data (temp file or schema). */
@@ -18,7 +19,8 @@ export type TestStore = KinkoStore & {
 
 export interface TestBackend {
   name: 'sqlite' | 'postgres';
-  open(): Promise<TestStore>;
+  /** With migrate: false, the schema is left for the test to migrate (e.g. to an older version). */
+  open(opts?: Pick<OpenOptions, 'migrate'>): Promise<TestStore>;
 }
 
 /** Twins opened for a test store, closed by its cleanup. */
@@ -28,7 +30,7 @@ export function testBackends(): TestBackend[] {
   const backends: TestBackend[] = [{ name: 'sqlite', open: openSqliteTestStore }];
   // Only listed when configured, so a run without PostgreSQL shows no skipped tests.
   const pgUrl = process.env.KINKO_TEST_PG;
-  if (pgUrl) backends.push({ name: 'postgres', open: () => openPostgresTestStore(pgUrl) });
+  if (pgUrl) backends.push({ name: 'postgres', open: (opts) => openPostgresTestStore(pgUrl, opts) });
   return backends;
 }
 
@@ -37,6 +39,21 @@ export function testBackends(): TestBackend[] {
  * connection or pool: what a second server process would see. Closed by the first store's
  * cleanup if it came from testBackends, else by the caller.
  */
+/** Every record of every audit chain (L1): the sum of the chains' heads. */
+export async function auditRecordCount(store: Store): Promise<number> {
+  let n = 0;
+  let afterChain: string | undefined;
+  for (;;) {
+    const heads = await store.audit.heads({
+      limit: 500,
+      ...(afterChain === undefined ? {} : { afterChain }),
+    });
+    for (const h of heads) n += h.seq;
+    if (heads.length < 500) return n;
+    afterChain = heads.at(-1)?.chain;
+  }
+}
+
 export async function openTestStoreTwin(store: KinkoStore): Promise<KinkoStore> {
   const twin = await openTwin(store);
   const list = twins.get(store);
@@ -44,10 +61,10 @@ export async function openTestStoreTwin(store: KinkoStore): Promise<KinkoStore> 
   return twin;
 }
 
-async function openSqliteTestStore(): Promise<TestStore> {
+async function openSqliteTestStore(opts: Pick<OpenOptions, 'migrate'> = {}): Promise<TestStore> {
   const dir = await mkdtemp(join(tmpdir(), 'kinko-store-'));
   try {
-    const store = await openStore(`sqlite:${join(dir, 'kinko.db')}`);
+    const store = await openStore(`sqlite:${join(dir, 'kinko.db')}`, opts);
     return withCleanup(store, () => rm(dir, { recursive: true, force: true }));
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
@@ -55,7 +72,10 @@ async function openSqliteTestStore(): Promise<TestStore> {
   }
 }
 
-async function openPostgresTestStore(url: string): Promise<TestStore> {
+async function openPostgresTestStore(
+  url: string,
+  opts: Pick<OpenOptions, 'migrate'> = {},
+): Promise<TestStore> {
   const schema = `kinko_t_${randomBytes(6).toString('hex')}`;
   const dropSchema = async () => {
     const client = new pg.Client({ connectionString: url });
@@ -67,7 +87,7 @@ async function openPostgresTestStore(url: string): Promise<TestStore> {
     }
   };
   try {
-    const store = await openStore(url, { pgSchema: schema });
+    const store = await openStore(url, { ...opts, pgSchema: schema });
     return withCleanup(store, dropSchema);
   } catch (err) {
     await dropSchema();

@@ -12,6 +12,7 @@ export async function runDemo(o: { db?: string; port: number; host: string; serv
     clock: systemClock,
     random: systemRandom,
     config: rt.config,
+    auditKey: rt.auditKey,
   });
   if (!o.serve) {
     printLogins(logins, undefined);

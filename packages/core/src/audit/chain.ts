@@ -1,75 +1,73 @@
-import { createHash } from 'node:crypto';
-import type { AuditRecord, Store } from '../ports.ts';
+import { type AuditKey, type AuditRecord, BANK_CHAIN, type Store } from '../ports.ts';
+import { canonicalJson, recordMac, storableText } from './record.ts';
 
-/** The prevHash of the first record (and the head of an empty log). */
-export const GENESIS_HASH = '0'.repeat(64);
-
-/** An audit record before the chain gives it a seq and hashes. */
-export type AuditDraft = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'detail'> & {
+/** An audit record before the chain gives it a chain, a seq and MACs. */
+export type AuditDraft = Omit<AuditRecord, 'chain' | 'seq' | 'prevMac' | 'mac' | 'detail'> & {
   detail: Record<string, unknown>;
 };
 
-/** JSON with object keys sorted, so the same facts always give the same text (and hash). */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) sorted[key] = sortKeys(v);
-    }
-    return sorted;
-  }
-  return value;
+/** L1: a record belongs to its contract's chain; one of no contract to the bank's. */
+export function chainOf(contractId: string | null): string {
+  return contractId ?? BANK_CHAIN;
 }
 
 /**
- * L1: hash = SHA-256 hex over prevHash followed by the canonical JSON of the record's fields in a
- * fixed order. The order is part of the format: changing it breaks every existing chain.
- * Numbers are coerced because a driver may hand back a BIGINT as a string.
+ * Appends drafts to their chains. Must run inside the business transaction (L1: the record exists
+ * iff the act committed). The heads of the chains touched are locked in sorted order (the same in
+ * every process, so two transactions never wait for each other in a circle), last in the
+ * transaction, so each is held only for the end of it; other contracts' chains are not touched.
  */
-export function recordHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'hash'>): string {
-  const fields = [
-    Number(r.seq),
-    Number(r.at),
-    r.actorType,
-    r.actorId,
-    r.contractId,
-    r.action,
-    r.subject,
-    r.outcome,
-    r.detail,
-  ];
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+export function appendAudit(store: Store, key: AuditKey, drafts: readonly AuditDraft[]): Promise<void> {
+  return appendEntries(
+    store,
+    key,
+    drafts.map((d) => ({ ...d, detail: canonicalJson(d.detail) })),
+  );
 }
 
-/**
- * Appends drafts to the chain. Must run inside the business transaction (L1: the record exists
- * iff the act committed); lockHead serialises writers so two transactions never fork the chain.
- */
-export async function appendAudit(store: Store, drafts: readonly AuditDraft[]): Promise<void> {
+/** A draft whose detail is already canonical JSON text (a migrated record's, as it was stored). */
+export type AuditEntry = Omit<AuditDraft, 'detail'> & { detail: string };
+
+export async function appendEntries(
+  store: Store,
+  key: AuditKey,
+  drafts: readonly AuditEntry[],
+): Promise<void> {
   if (drafts.length === 0) return;
-  let head = await store.audit.lockHead();
-  const records: AuditRecord[] = [];
+  const byChain = new Map<string, AuditEntry[]>();
   for (const d of drafts) {
-    const fields = {
-      seq: head.seq + 1,
-      at: d.at,
-      actorType: d.actorType,
-      actorId: d.actorId,
-      contractId: d.contractId,
-      action: d.action,
-      subject: d.subject,
-      outcome: d.outcome,
-      detail: canonicalJson(d.detail),
-    };
-    const hash = recordHash(head.hash, fields);
-    records.push({ ...fields, prevHash: head.hash, hash });
-    head = { seq: fields.seq, hash };
+    const chain = chainOf(d.contractId);
+    const list = byChain.get(chain);
+    if (list) list.push(d);
+    else byChain.set(chain, [d]);
   }
+  const chains = [...byChain.keys()].sort();
+  const heads = await store.audit.lockHeads(chains);
+  const records: AuditRecord[] = [];
+  heads.forEach((head, i) => {
+    let { seq, mac } = head;
+    for (const d of byChain.get(chains[i] as string) ?? []) {
+      const fields = {
+        chain: head.chain,
+        seq: seq + 1,
+        at: d.at,
+        actorType: d.actorType,
+        actorId: textOrNull(d.actorId),
+        contractId: textOrNull(d.contractId),
+        action: storableText(d.action),
+        subject: textOrNull(d.subject),
+        outcome: d.outcome,
+        detail: storableText(d.detail),
+        prevMac: mac,
+      };
+      const record = { ...fields, mac: recordMac(key, fields) };
+      records.push(record);
+      ({ seq, mac } = record);
+    }
+  });
   await store.audit.append(records);
+}
+
+function textOrNull(text: string | null): string | null {
+  return text === null ? null : storableText(text);
 }

@@ -1,9 +1,9 @@
 /**
  * Test helper for L1: changes the database behind a store's back, as an attacker with database
  * access would (the store offers no way to do it, by design). SQLite: the file, opened with
- * better-sqlite3. PostgreSQL: the test schema, found as the one whose chain head is this
- * store's.
+ * better-sqlite3. PostgreSQL: the test schema, found by a marker this store writes first.
  */
+import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Store } from '../ports.ts';
@@ -18,7 +18,8 @@ export async function tamper(store: Store & { url: string }, statement: string):
     }
     return;
   }
-  const head = await store.audit.head();
+  const marker = randomBytes(16).toString('hex');
+  await store.settings.put('test.tamper_marker', marker);
   const client = new pg.Client({ connectionString: store.url });
   await client.connect();
   try {
@@ -28,7 +29,7 @@ export async function tamper(store: Store & { url: string }, statement: string):
     for (const { nspname } of rows) {
       const schema = `"${nspname.replace(/"/g, '')}"`;
       const found = await client
-        .query(`select 1 from ${schema}.audit_head where hash = $1 and seq = $2`, [head.hash, head.seq])
+        .query(`select 1 from ${schema}.settings where key = 'test.tamper_marker' and value = $1`, [marker])
         .catch(() => ({ rowCount: 0 }));
       if (found.rowCount === 1) {
         await client.query(`set search_path to ${schema}`);

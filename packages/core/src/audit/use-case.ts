@@ -1,7 +1,7 @@
 import type { AnonymousActor, CustomerActor, OperatorActor } from '../api.ts';
 import type { BankConfig } from '../config.ts';
 import { type ErrorCode, KinkoError } from '../errors.ts';
-import type { AuditRecord, Clock, Kek, Random, Store } from '../ports.ts';
+import type { AuditKey, AuditRecord, Clock, Kek, Random, Store } from '../ports.ts';
 import { type AuditDraft, appendAudit } from './chain.ts';
 
 /** What createKinko is given: the ports (STYLE habits 1 and 2) and the bank's configuration. */
@@ -10,12 +10,14 @@ export interface KinkoDeps {
   clock: Clock;
   random: Random;
   kek: Kek;
+  /** L1: MACs the audit chains and signs their checkpoints; given by configuration like the KEK. */
+  auditKey: AuditKey;
   config: BankConfig;
 }
 
 export type Actor = CustomerActor | OperatorActor | AnonymousActor | { kind: 'system' };
 
-/** One audit record as a use case states it; the chain adds seq and hashes (L1). */
+/** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */
 export interface AuditEvent {
   actor: Actor;
   action: string;
@@ -50,8 +52,9 @@ export function reject(code: ErrorCode, message?: string, details?: Record<strin
 
 /**
  * Runs a use case in one store transaction. Audit events are collected and appended at the end,
- * still inside the transaction, so the chain head is locked only for the last moment. A
- * returned Rejection commits, then throws; a thrown error rolls everything back.
+ * still inside the transaction, so the chain heads are locked only for the last moment. A
+ * returned Rejection commits, then throws; a thrown error rolls everything back. On PostgreSQL
+ * fn may run again after a deadlock (Store.transaction): events are collected afresh each run.
  */
 export async function runUseCase<T>(deps: KinkoDeps, fn: (tx: Tx) => Promise<T | Rejection>): Promise<T> {
   const outcome = await deps.store.transaction(async (store) => {
@@ -67,6 +70,7 @@ export async function runUseCase<T>(deps: KinkoDeps, fn: (tx: Tx) => Promise<T |
     const result = await fn(tx);
     await appendAudit(
       store,
+      deps.auditKey,
       events.map((e) => toDraft(tx.now, e)),
     );
     return result;

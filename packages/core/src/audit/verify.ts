@@ -1,54 +1,143 @@
-import type { AuditVerification } from '../api.ts';
-import type { Store } from '../ports.ts';
-import { GENESIS_HASH, recordHash } from './chain.ts';
+import type { AuditProblem, AuditVerification } from '../api.ts';
+import { type AuditHead, type AuditKey, GENESIS_MAC, type Store } from '../ports.ts';
+import { type AuditCheckpoint, checkpointProblem } from './checkpoint.ts';
+import { macEqual } from './key.ts';
+import { recordMac } from './record.ts';
 
 const PAGE = 500;
+/** A log broken everywhere (a restored backup of another bank, say) is reported in part. */
+const MAX_PROBLEMS = 100;
+
+/** Where the log's key id is kept (a public fingerprint, never the key): see prepareAuditLog. */
+export const AUDIT_KEY_ID_SETTING = 'audit.key_id';
 
 /**
- * L1: walks the chain from the first record and reports the first place it does not hold: a
- * record whose hash does not match its fields (changed), a prevHash that is not the previous
- * record's hash (changed or replaced), a gap in seq (deleted), or a head that is ahead of or
- * differs from the last record (deleted or changed tail).
+ * L1: walks every chain from its first record and reports, per chain, the first place it does
+ * not hold: a record whose MAC does not verify under the audit key (changed, or recomputed by
+ * someone without the key), a prevMac that is not the previous record's mac, a gap in seq
+ * (deleted), a head ahead of or different from the last record (deleted or changed tail), a
+ * chain whose head was deleted. A chain's break does not stop the others from being read, so a
+ * break in one contract's chain cannot hide an edit in another's.
  *
- * Read-only and outside a transaction so that a long walk never blocks writers: the head is
- * read first and the walk stops there, so records appended meanwhile are not mistaken for
- * tampering.
+ * With a checkpoint (heads signed at an earlier moment and kept outside the database), it also
+ * proves that no record up to each checkpointed head was removed or changed: a chain cut back
+ * below its checkpoint, or a record that differs from the checkpointed mac, or a checkpointed
+ * chain gone altogether. Without one, a database administrator who deletes a chain's newest
+ * records and rolls its head back cannot be caught: that is what the checkpoint is for.
+ *
+ * Read-only and outside a transaction, so that a long walk never blocks writers: each head is
+ * read before its records and the walk stops there, so records appended meanwhile are not
+ * mistaken for tampering.
  */
-export async function verifyChain(store: Store): Promise<AuditVerification> {
-  const head = await store.audit.head();
-  const headSeq = Number(head.seq);
-  let prevSeq = 0;
-  let prevHash = GENESIS_HASH;
+export async function verifyAuditLog(
+  store: Store,
+  key: AuditKey,
+  checkpoint?: AuditCheckpoint,
+): Promise<AuditVerification> {
+  const problems: AuditProblem[] = [];
+  const result = (records: number, chains: number): AuditVerification => ({
+    ok: problems.length === 0,
+    records,
+    chains,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    ...(checkpoint
+      ? { checkpoint: { createdAt: checkpoint.createdAt, chains: checkpoint.heads.length } }
+      : {}),
+  });
+
+  const keyId = await store.settings.get(AUDIT_KEY_ID_SETTING);
+  if (keyId !== null && keyId !== key.id) {
+    problems.push({
+      chain: '*',
+      seq: null,
+      reason: `this log was written under another audit key (id ${keyId}); the key given has id ${key.id}`,
+    });
+    return result(0, 0);
+  }
+  if (checkpoint) {
+    const wrong = checkpointProblem(checkpoint, key);
+    if (wrong) {
+      problems.push({ chain: '*', seq: null, reason: wrong });
+      return result(0, 0);
+    }
+  }
+  const marks = new Map(checkpoint?.heads.map((h) => [h.chain, h]));
+
+  let records = 0;
+  let chains = 0;
+  let afterChain: string | undefined;
+  for (;;) {
+    const heads = await store.audit.heads({
+      limit: PAGE,
+      ...(afterChain === undefined ? {} : { afterChain }),
+    });
+    for (const head of heads) {
+      chains++;
+      const walked = await walkChain(store, key, head, marks.get(head.chain));
+      records += walked.count;
+      if (walked.problem) problems.push(walked.problem);
+      marks.delete(head.chain);
+    }
+    const last = heads.at(-1);
+    if (!last || heads.length < PAGE) break;
+    afterChain = last.chain;
+  }
+  for (const [chain, mark] of marks) {
+    problems.push({
+      chain,
+      seq: 1,
+      reason: `the chain's head and records 1…${mark.seq} in the checkpoint are gone (deleted)`,
+    });
+  }
+  for (const chain of await store.audit.headlessChains(MAX_PROBLEMS)) {
+    problems.push({
+      chain,
+      seq: null,
+      reason: "the chain's head is missing (deleted): its records cannot be vouched for",
+    });
+  }
+  return result(records, chains);
+}
+
+async function walkChain(
+  store: Store,
+  key: AuditKey,
+  head: AuditHead,
+  mark: { seq: number; mac: string } | undefined,
+): Promise<{ count: number; problem?: AuditProblem }> {
+  let seq = 0;
+  let prevMac = GENESIS_MAC;
   let count = 0;
-  walk: while (prevSeq < headSeq) {
-    const page = await store.audit.list({ afterSeq: prevSeq, limit: PAGE });
+  const broken = (at: number | null, reason: string) => ({
+    count,
+    problem: { chain: head.chain, seq: at, reason },
+  });
+  if (mark && head.seq < mark.seq) {
+    return broken(
+      head.seq + 1,
+      `records ${head.seq + 1}…${mark.seq} in the checkpoint are gone (the chain was cut back)`,
+    );
+  }
+  walk: while (seq < head.seq) {
+    const page = await store.audit.chainRecords(head.chain, { afterSeq: seq, limit: PAGE });
     if (page.length === 0) break;
     for (const r of page) {
-      const seq = Number(r.seq);
-      if (seq > headSeq) break walk;
-      if (seq !== prevSeq + 1) {
-        return broken(count, prevSeq + 1, `record ${prevSeq + 1} is missing (deleted)`);
+      const at = Number(r.seq);
+      if (at > head.seq) break walk;
+      if (at !== seq + 1) return broken(seq + 1, `record ${seq + 1} is missing (deleted)`);
+      if (!macEqual(r.prevMac, prevMac)) return broken(at, `record ${at} does not link to record ${seq}`);
+      if (!macEqual(recordMac(key, r), r.mac)) {
+        return broken(at, `record ${at} was changed (its MAC does not verify under the audit key)`);
       }
-      if (r.prevHash !== prevHash) {
-        return broken(count, seq, `record ${seq} does not link to record ${prevSeq}`);
+      if (mark?.seq === at && !macEqual(mark.mac, r.mac)) {
+        return broken(at, `record ${at} differs from the checkpoint (replaced)`);
       }
-      if (recordHash(r.prevHash, r) !== r.hash) {
-        return broken(count, seq, `record ${seq} was changed`);
-      }
-      prevSeq = seq;
-      prevHash = r.hash;
+      seq = at;
+      prevMac = r.mac;
       count++;
     }
   }
-  if (prevSeq < headSeq) {
-    return broken(count, prevSeq + 1, `records ${prevSeq + 1}…${headSeq} are missing (deleted tail)`);
-  }
-  if (prevHash !== head.hash) {
-    return broken(count, prevSeq, `the head does not match record ${prevSeq}`);
-  }
-  return { ok: true, count };
-}
-
-function broken(count: number, brokenAt: number, reason: string): AuditVerification {
-  return { ok: false, count, brokenAt, reason };
+  if (seq < head.seq) return broken(seq + 1, `records ${seq + 1}…${head.seq} are missing (deleted tail)`);
+  if (!macEqual(prevMac, head.mac)) return broken(seq, `the head does not match record ${seq}`);
+  return { count };
 }

@@ -41,7 +41,7 @@ describe.each(testBackends())('login and sessions on $name', (backend) => {
     const wrong = await failure(bank.kinko.login(bank.anon, creds('wrongpass1')));
     expect(wrong.code).toBe('auth.invalid_credentials');
     expect(wrong.details).toEqual({ remainingAttempts: bank.deps.config.maxPasswordFailures - 1 });
-    const audit = await bank.store.audit.list({ limit: 100, descending: true });
+    const audit = await bank.store.audit.list({ limit: 100 });
     expect(audit.slice(0, 3).map((r) => [r.action, r.outcome])).toEqual([
       ['login.failure', 'failure'],
       ['login.failure', 'failure'],
@@ -61,7 +61,7 @@ describe.each(testBackends())('login and sessions on $name', (backend) => {
     expect((await failure(bank.kinko.login(bank.anon, creds()))).code).toBe('auth.locked');
     const user = await bank.store.users.get(bank.users.user1?.userId ?? '');
     expect(user).toMatchObject({ loginLocked: true, passwordFailures: max });
-    const actions = (await bank.store.audit.list({ limit: 3, descending: true })).map((r) => r.action);
+    const actions = (await bank.store.audit.list({ limit: 3 })).map((r) => r.action);
     expect(actions).toEqual(['login.locked', 'login.locked', 'login.failure']);
   });
 

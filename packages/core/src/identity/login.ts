@@ -1,4 +1,5 @@
 import type { AnonymousActor, CustomerActor, Me, SessionInfo } from '../api.ts';
+import { isStorableText } from '../audit/record.ts';
 import { type KinkoDeps, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import type { UserRecord } from '../ports.ts';
 import { isContractNumber, isSecretInput } from './policy.ts';
@@ -26,8 +27,11 @@ export async function login(
   const contract = isContractNumber(contractNumber)
     ? await deps.store.contracts.getByNumber(contractNumber)
     : null;
+  // A login ID no database could store (a lone surrogate, NUL) matches no user; it is not looked up.
   const found =
-    contract && typeof loginId === 'string' ? await deps.store.users.getByLogin(contract.id, loginId) : null;
+    contract && typeof loginId === 'string' && isStorableText(loginId)
+      ? await deps.store.users.getByLogin(contract.id, loginId)
+      : null;
   const known = found && !found.removed ? found : null;
   const secret = isSecretInput(password) ? password : '';
   // An unknown id costs the same argon2 work as a known one, so timing does not reveal it (A1).

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type TestBackend, type TestStore, testBackends } from '@kinko/store/testing';
 import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '../api.ts';
+import { createAuditKey } from '../audit/key.ts';
 import type { KinkoDeps } from '../audit/use-case.ts';
 import { type BankConfig, makeConfig } from '../config.ts';
 import { createKinko } from '../kinko.ts';
@@ -70,6 +71,7 @@ export async function openBank(backend: TestBackend, overrides: Partial<BankConf
     clock,
     random: realRandom,
     kek: createAesGcmKek(new Uint8Array(randomBytes(32)), realRandom),
+    auditKey: createAuditKey(new Uint8Array(randomBytes(32))),
     config: testConfig(overrides),
   };
   const kinko = createKinko(deps);

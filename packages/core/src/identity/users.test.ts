@@ -89,9 +89,9 @@ describe.each(testBackends())('administrator and bank on $name', (backend) => {
     expect((await failure(bank.kinko.createUser(bank.admin, newUser('user1')))).code).toBe('pin.locked');
     expect((await bank.kinko.listUsers(bank.admin)).contract.contractPinLocked).toBe(true);
     // L1: the try at the locked PIN is audited too, without the PIN.
-    const locked = (await bank.kinko.readAudit(bank.operator, { limit: 1000 })).filter(
-      (r) => r.action === 'contract_pin.locked',
-    );
+    const locked = (await bank.kinko.readAudit(bank.operator, { limit: 1000 })).items
+      .filter((r) => r.action === 'contract_pin.locked')
+      .reverse(); // newest first → in the order they happened
     expect(locked.map((r) => r.detail.attempt ?? false)).toEqual([false, true]);
     expect(JSON.stringify(locked)).not.toContain(pins.contract);
 
@@ -117,7 +117,7 @@ describe.each(testBackends())('administrator and bank on $name', (backend) => {
         limit: 100,
         contractNumber: bank.contractNumber,
       })
-      .then((r) => r.filter((a) => a.action === 'admin.restored'));
+      .then((r) => r.items.filter((a) => a.action === 'admin.restored'));
     expect(record).toMatchObject({
       actorType: 'operator',
       actorId: bank.operator.operatorId,

@@ -1,3 +1,4 @@
+import { auditRecordCount } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../api.ts';
 import { openBank, pins, realRandom, type TestBank, testBackends, wrongCode } from '../identity/test-bank.ts';
@@ -71,11 +72,11 @@ describe.each(testBackends())('token registration on $name', (backend) => {
     const token = await bank.activate();
     const last = token.serial.at(-1) === '0' ? '1' : '0';
     const mistyped = token.serial.slice(0, -1) + last;
-    const head = await bank.store.audit.head();
+    const head = await auditRecordCount(bank.store);
     const e = await failure(register(mistyped, token.code(), [user1.userId], pins.wrong));
     expect(e.code).toBe('serial.check_failed');
     expect((await failure(register('SKTS123', token.code(), [user1.userId]))).code).toBe('serial.malformed');
-    expect(await bank.store.audit.head()).toEqual(head);
+    expect(await auditRecordCount(bank.store)).toBe(head);
     expect((await bank.kinko.listUsers(bank.admin)).contract.contractPinLocked).toBe(false);
     // Typed as people type it: lower case with a hyphen still reads.
     const typed = `${token.serial.slice(0, 8)}-${token.serial.slice(8)}`.toLowerCase();
@@ -126,7 +127,7 @@ describe.each(testBackends())('token registration on $name', (backend) => {
     const { users } = await register(newPhone.serial, newPhone.code(), [user1.userId]);
     expect(users.find((u) => u.id === user1.userId)?.serial).toBe(newPhone.serial);
     expect((await bank.store.tokens.getBySerial(oldPhone.serial))?.status).toBe('revoked');
-    const revoked = await bank.store.audit.list({ limit: 5, descending: true });
+    const revoked = await bank.store.audit.list({ limit: 5 });
     expect(revoked.map((r) => [r.action, r.subject])).toContainEqual(['token.revoked', oldPhone.serial]);
     bank.clock.advance(STEP);
     expect((await failure(register(oldPhone.serial, oldPhone.code(), [user2.userId]))).code).toBe(

@@ -18,11 +18,8 @@ export async function replayAlerts(
   serial: string | null,
   now: number,
 ): Promise<ReplayAlert[]> {
-  const records = await store.audit.list({
-    contractId: contract.id,
-    descending: true,
-    limit: LOOKBACK_RECORDS,
-  });
+  // The contract's own chain, newest first (L1: chain = contract id).
+  const records = await store.audit.list({ chain: contract.id, limit: LOOKBACK_RECORDS });
   const alerts: ReplayAlert[] = [];
   for (const r of records) {
     if (r.action !== 'otp.replayed' || r.subject === null || Number(r.at) < now - LOOKBACK_MS) continue;

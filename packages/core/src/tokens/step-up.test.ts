@@ -40,7 +40,7 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     expect(await bank.kinko.stepUpChallenge(user1)).toEqual({ method: 'otp' });
     const r = await bank.kinko.stepUp(user1, { otp: token.code() }, 'transfer');
     expect(r).toEqual({ method: 'otp', step: Math.floor(bank.clock.now() / STEP) });
-    const [record] = await bank.store.audit.list({ limit: 1, descending: true });
+    const [record] = await bank.store.audit.list({ limit: 1 });
     expect(record).toMatchObject({ action: 'otp.accepted', actorId: user1.userId, subject: token.serial });
     expect(JSON.parse(record?.detail ?? '{}')).toMatchObject({ purpose: 'transfer' });
     expect(record?.detail).not.toContain(token.code());
@@ -55,7 +55,7 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     expect((await failure(bank.kinko.stepUp(user1, { otp: token.code(-1) }, 'transfer'))).code).toBe(
       'otp.replayed',
     );
-    const [record] = await bank.store.audit.list({ limit: 1, descending: true });
+    const [record] = await bank.store.audit.list({ limit: 1 });
     expect(record).toMatchObject({ action: 'otp.replayed', outcome: 'failure', subject: token.serial });
     expect((await bank.store.users.get(user1.userId))?.otpFailures).toBe(0);
     const holder = await bank.kinko.me(user1);
@@ -119,7 +119,7 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     const sixth = await failure(bank.kinko.stepUp(user1, { otp: token.code() }, 'transfer'));
     expect(sixth.code).toBe('otp.user_suspended');
     expect((await bank.kinko.me(user1)).user).toMatchObject({ suspended: true, otpFailures: max });
-    const actions = (await bank.store.audit.list({ limit: 2, descending: true })).map((r) => r.action);
+    const actions = (await bank.store.audit.list({ limit: 2 })).map((r) => r.action);
     expect(actions).toEqual(['user.suspended', 'otp.invalid']);
   });
 

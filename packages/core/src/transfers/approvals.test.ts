@@ -82,7 +82,7 @@ describe.each(testBackends())('M5a approvals on $name', (backend) => {
     expect(await balance(tb.outsider.id)).toBe(10_000);
     const retry = await failure(kinko().confirmTransfer(tb.user, transferId, { otp: '000000' }, tb.key()));
     expect(retry.code).toBe('transfer.not_pending');
-    const actions = (await tb.bank.store.audit.list({ limit: 40, descending: true })).map((r) => r.action);
+    const actions = (await tb.bank.store.audit.list({ limit: 40 })).map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'approval.settings_set',
@@ -247,7 +247,7 @@ describe.each(testBackends())('M5a approvals on $name', (backend) => {
     expect(mine).toMatchObject({ id, state: 'processed', transfer: { status: 'completed' } });
     expect(await balance(tb.outsider.id)).toBe(10_000);
     expect(await kinko().listApprovals(a.actor)).toEqual([]);
-    const audit = await tb.bank.store.audit.list({ limit: 10, descending: true });
+    const audit = await tb.bank.store.audit.list({ limit: 10 });
     expect(audit.map((r) => r.action)).toContain('approval.process');
     await ledgerOk();
   });

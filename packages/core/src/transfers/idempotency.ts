@@ -4,7 +4,7 @@
  * money twice. The key is claimed with a unique constraint per contract in the same
  * transaction as the work it guards: the work and the claim commit together or not at all.
  */
-import { canonicalJson } from '../audit/chain.ts';
+import { canonicalJson } from '../audit/record.ts';
 import { type KinkoDeps, Rejection, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import { sha256Hex } from '../identity/ids.ts';

@@ -44,7 +44,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
       used: 0,
       remaining: 50_000,
     });
-    const audit = await tb.bank.store.audit.list({ limit: 20, descending: true });
+    const audit = await tb.bank.store.audit.list({ limit: 20 });
     expect(audit.map((a) => a.action)).toContain('limits.bank_set');
   });
 
@@ -91,7 +91,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     );
     expect(refusedConfirm.code).toBe('transfer.limit_exceeded');
     expect((await tb.bank.store.transfers.get(second.transfer.id))?.status).toBe('pending');
-    const refusals = (await tb.bank.store.audit.list({ limit: 50, descending: true })).filter(
+    const refusals = (await tb.bank.store.audit.list({ limit: 50 })).filter(
       (a) => a.action === 'transfer.limit_refused',
     );
     expect(refusals.map((a) => [a.outcome, JSON.parse(a.detail).stage, JSON.parse(a.detail).layer])).toEqual([

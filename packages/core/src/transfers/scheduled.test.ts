@@ -59,7 +59,7 @@ describe.each(testBackends())('scheduled transfers and payees on $name', (backen
       failure: 'ledger.insufficient_funds',
     });
     expect(await balance(tb.payer.id)).toBe(1_000_000 - 500_220);
-    const [last] = await tb.bank.store.audit.list({ limit: 1, descending: true });
+    const [last] = await tb.bank.store.audit.list({ limit: 1 });
     expect(last).toMatchObject({ action: 'transfer.failed', outcome: 'failure' });
     expect((await verifyLedger(tb.bank.store)).problems).toEqual([]);
   });

@@ -13,8 +13,8 @@ import {
   setSessionCookie,
 } from '../plugins/session.ts';
 import {
+  AuditPage,
   AuditVerification,
-  AuditView,
   auditQuery,
   ContractView,
   ContractWithUsers,
@@ -184,15 +184,15 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     {
       schema: {
         tags,
-        summary: 'Read the audit log (L1)',
+        summary: 'Read the audit log (L1), newest first, a page at a time (cursor)',
         security: read,
         querystring: auditQuery,
-        response: { 200: z.array(AuditView), ...problemResponse },
+        response: { 200: AuditPage, ...problemResponse },
       },
     },
     async (request) => {
-      const { afterSeq, limit = 100, contractNumber } = request.query;
-      return kinko.readAudit(operatorOf(request), { afterSeq, limit, contractNumber });
+      const { cursor, limit = 100, contractNumber } = request.query;
+      return kinko.readAudit(operatorOf(request), { cursor, limit, contractNumber });
     },
   );
 
@@ -201,7 +201,7 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     {
       schema: {
         tags,
-        summary: 'Verify the audit hash chain (L1)',
+        summary: 'Verify every MAC chain of the audit log (L1)',
         security: read,
         response: { 200: AuditVerification, ...problemResponse },
       },

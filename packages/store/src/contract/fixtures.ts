@@ -144,29 +144,32 @@ export async function seedContract(
 }
 
 /**
- * Appends one audit record the way core does (L1): lock the head, chain to it, append, all in
- * the caller's transaction. The hash here is a stand-in for core's canonical one.
+ * Appends one audit record the way core does (L1): lock the chain's head, chain to it, append,
+ * all in the caller's transaction. The mac here is a stand-in for core's keyed one.
  */
 export async function appendAudit(
   tx: Store,
   over: Partial<AuditRecord> = {},
   beforeAppend?: () => Promise<void>,
 ): Promise<AuditRecord> {
-  const head = await tx.audit.lockHead();
+  const chain = over.chain ?? 'bank';
+  const [head] = await tx.audit.lockHeads([chain]);
+  if (!head) throw new Error('lockHeads returned no head');
   await beforeAppend?.();
   const seq = head.seq + 1;
   const record: AuditRecord = {
+    chain,
     seq,
     at: T0 + seq,
     actorType: 'system',
     actorId: null,
-    contractId: null,
+    contractId: chain === 'bank' ? null : chain,
     action: 'test.event',
     subject: null,
     outcome: 'success',
     detail: '{}',
-    prevHash: head.hash,
-    hash: createHash('sha256').update(`${head.hash}:${seq}`).digest('hex'),
+    prevMac: head.mac,
+    mac: createHash('sha256').update(`${chain}:${head.mac}:${seq}`).digest('hex'),
     ...over,
   };
   await tx.audit.append([record]);

@@ -90,8 +90,9 @@ export function transactionCases(current: () => TestStore): void {
     await expect(escaped.settings.get('k')).rejects.toThrow(/already finished/);
   });
 
-  it('audit.lockHead and audit.append refuse to run outside a transaction', async () => {
+  it('audit.lockHeads and audit.append refuse to run outside a transaction', async () => {
     const store = current();
-    await expect(store.audit.lockHead()).rejects.toThrow(/inside transaction/);
+    await expect(store.audit.lockHeads(['bank'])).rejects.toThrow(/inside transaction/);
+    await expect(store.audit.append([])).rejects.toThrow(/inside transaction/);
   });
 }

@@ -11,23 +11,23 @@ import { bankMessages } from './messages.ts';
 
 const pageSize = 100;
 
-/** 監査ログ (L1): oldest first, a page at a time, optionally for one contract. */
+/** 監査ログ (L1): newest first, a page at a time, optionally one contract's chain. */
 export function Audit() {
   const t = useT(bankMessages);
   const lang = useLang();
   const [contractNumber, setContractNumber] = useState('');
   const [records, setRecords] = useState<AuditView[]>([]);
-  const [more, setMore] = useState(false);
+  const [next, setNext] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
   const load = useCallback(
-    async (afterSeq?: number) => {
+    async (cursor?: string) => {
       const page = await run(() =>
-        bankApi.audit({ limit: pageSize, afterSeq, contractNumber: contractNumber.trim() }),
+        bankApi.audit({ limit: pageSize, cursor, contractNumber: contractNumber.trim() }),
       );
       if (!page) return;
-      setRecords((prev) => (afterSeq === undefined ? page : [...prev, ...page]));
-      setMore(page.length === pageSize);
+      setRecords((prev) => (cursor === undefined ? page.items : [...prev, ...page.items]));
+      setNext(page.nextCursor);
     },
     [run, contractNumber],
   );
@@ -64,6 +64,7 @@ export function Audit() {
         <table className="grid audit" data-testid="audit-table">
           <thead>
             <tr>
+              <th scope="col">{t('chain')}</th>
               <th scope="col">{t('seq')}</th>
               <th scope="col">{t('time')}</th>
               <th scope="col">{t('action')}</th>
@@ -76,10 +77,11 @@ export function Audit() {
           <tbody>
             {records.map((r) => (
               <tr
-                key={r.seq}
-                data-testid={`audit-row-${r.seq}`}
+                key={`${r.chain}/${r.seq}`}
+                data-testid={`audit-row-${r.chain}-${r.seq}`}
                 className={/fail|denied|reject|error/i.test(r.outcome) ? 'failed' : undefined}
               >
+                <td className="mono">{r.chain}</td>
                 <td className="mono">{r.seq}</td>
                 <td className="nowrap">{formatTime(r.at, lang)}</td>
                 <td className="mono">{r.action}</td>
@@ -98,13 +100,13 @@ export function Audit() {
         </table>
       </div>
       {records.length === 0 && !busy && <p>{t('auditEmpty')}</p>}
-      {more && (
+      {next !== null && (
         <button
           type="button"
           className="secondary"
           data-testid="audit-more"
           disabled={busy}
-          onClick={() => void load(records[records.length - 1]?.seq)}
+          onClick={() => void load(next)}
         >
           {t('auditMore')}
         </button>

@@ -6,7 +6,7 @@ import { useAction } from '../shared/useAction.ts';
 import { bankApi } from './bankApi.ts';
 import { bankMessages } from './messages.ts';
 
-/** 改ざん検証 (L1): walks the hash chain and reports the first broken record. */
+/** 改ざん検証 (L1): walks every MAC chain and reports where each one breaks. */
 export function AuditVerify() {
   const t = useT(bankMessages);
   const [result, setResult] = useState<AuditVerification | null>(null);
@@ -26,20 +26,31 @@ export function AuditVerify() {
       </button>
       <ErrorBox error={error} />
       {result && (
-        <p
+        <div
           className={result.ok ? 'notice' : 'error-box'}
           role={result.ok ? 'status' : 'alert'}
           data-testid="audit-verify-result"
           data-ok={String(result.ok)}
         >
-          {result.ok
-            ? t('verifyOk', { count: result.count })
-            : t('verifyBroken', {
-                count: result.count,
-                seq: result.brokenAt ?? '-',
-                reason: result.reason ?? '-',
-              })}
-        </p>
+          <p>
+            {result.ok
+              ? t('verifyOk', { count: result.records, chains: result.chains })
+              : t('verifyBroken', {
+                  count: result.records,
+                  chains: result.chains,
+                  problems: result.problems.length,
+                })}
+          </p>
+          {result.problems.length > 0 && (
+            <ul data-testid="audit-verify-problems">
+              {result.problems.map((p) => (
+                <li key={`${p.chain}/${p.seq}`}>
+                  {t('verifyProblem', { chain: p.chain, seq: p.seq ?? '-', reason: p.reason })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </section>
   );

@@ -3,8 +3,8 @@ import type { PayeeView } from '../../../core/src/transfers/views.ts';
 import { api, setCsrfToken } from '../shared/api.ts';
 import type {
   AccountType,
+  AuditPage,
   AuditVerification,
-  AuditView,
   BankAccountView,
   ContractView,
   LoginMethod,
@@ -79,11 +79,11 @@ export const bankApi = {
   restoreAdmin: (n: string, input: { newPassword?: string; newContractPin?: string }) =>
     api.post<ContractView>(`${contract(n)}/restore-admin`, input),
   revoke: (serial: string) => api.post<void>(`/api/v1/bank/tokens/${encodeURIComponent(serial)}/revoke`, {}),
-  audit: (opts: { afterSeq?: number; limit: number; contractNumber?: string }) => {
+  audit: (opts: { cursor?: string; limit: number; contractNumber?: string }) => {
     const q = new URLSearchParams({ limit: String(opts.limit) });
-    if (opts.afterSeq !== undefined) q.set('afterSeq', String(opts.afterSeq));
+    if (opts.cursor !== undefined) q.set('cursor', opts.cursor);
     if (opts.contractNumber) q.set('contractNumber', opts.contractNumber);
-    return api.get<AuditView[]>(`/api/v1/bank/audit?${q}`);
+    return api.get<AuditPage>(`/api/v1/bank/audit?${q}`);
   },
   /** 事前登録 (M8, B1): payees registered from the customer's written form. */
   payees: (n: string) => api.get<PayeeView[]>(`${contract(n)}/payees`),

@@ -4,6 +4,7 @@
  */
 export type {
   AccountView,
+  AuditPage,
   AuditVerification,
   AuditView,
   BankAccountView,
