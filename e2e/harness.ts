@@ -108,15 +108,19 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `kinko serve --port 0` and resolves with its URL once it listens. */
-export function startServer(backend: Backend, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts `kinko serve --port 0` (and `args`) and resolves with its URL once it listens. */
+export function startServer(
+  backend: Backend,
+  extraEnv: Record<string, string> = {},
+  args: string[] = [],
+): Promise<RunningServer> {
   // KINKO_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (for bench/ runs).
   const profile = process.env.KINKO_PROFILE_DIR
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.KINKO_PROFILE_DIR]
     : [];
   const proc = spawn(
     process.execPath,
-    [...profile, '--import', 'tsx', cliMain, 'serve', '--port', '0', '--quiet'],
+    [...profile, '--import', 'tsx', cliMain, 'serve', '--port', '0', '--quiet', ...args],
     {
       cwd: root,
       env: { ...process.env, ...backend.env, ...extraEnv },
@@ -132,7 +136,7 @@ export function startServer(backend: Backend, extraEnv: Record<string, string> =
     }, 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+)/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve({

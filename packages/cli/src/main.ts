@@ -7,6 +7,12 @@ import { dbMigrate } from './commands/db.ts';
 import { runDemo } from './commands/demo.ts';
 import { ledgerVerify } from './commands/ledger.ts';
 import { serve } from './commands/serve.ts';
+import {
+  type TransportFlags,
+  transportHelp,
+  transportOptionList,
+  transportOptions,
+} from './commands/serve-options.ts';
 import { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
 import { transfersExport, transfersRunScheduled } from './commands/transfers.ts';
 import { CliError, openRuntime } from './runtime.ts';
@@ -22,19 +28,28 @@ const program = new Command('kinko')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-program
+const serveCommand = program
   .command('serve')
   .description('serve the API and the web apps')
   .option('--db <url>', 'sqlite:PATH or postgres://… (default KINKO_DB or sqlite:data/kinko.db)')
   .option('--kek-file <path>', 'key-encryption key file (default KINKO_KEK, KINKO_KEK_FILE or data/kek.key)')
   .option('--port <n>', 'port', port, Number(process.env.PORT ?? 3000))
   .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
-  .option('--quiet', 'no request log')
-  .action(async (o: { db?: string; kekFile?: string; port: number; host: string; quiet?: boolean }) => {
-    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
-    const s = await serve(rt, o);
-    console.log(`Kinko listening on ${s.url}`);
-  });
+  .option('--quiet', 'no request log');
+for (const option of transportOptionList()) serveCommand.addOption(option);
+serveCommand
+  .addHelpText('after', transportHelp)
+  .action(
+    async (
+      o: { db?: string; kekFile?: string; port: number; host: string; quiet?: boolean } & TransportFlags,
+    ) => {
+      // Before the database opens: a bad certificate or key is an option error, not a runtime one.
+      const transport = transportOptions(o);
+      const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
+      const s = await serve(rt, { ...o, transport });
+      console.log(`Kinko listening on ${s.url}`);
+    },
+  );
 
 program
   .command('demo')

@@ -23,6 +23,7 @@ import { requireSameOrigin } from './plugins/csrf.ts';
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
+import { decorateTransport } from './plugins/transport.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { approvalRoutes } from './routes/approvals.ts';
@@ -43,10 +44,25 @@ export interface BuildServerOptions {
   logger?: boolean | LoggerOptions;
   /** The Vite build of packages/web; served when it exists. */
   webRoot?: string;
-  /** Token provisioning per client address; default 10 per minute. */
+  /**
+   * Token provisioning per client address (request.ip: behind trusted proxies, the forwarded
+   * client's); default 10 per minute.
+   */
   activationRateLimit?: { max: number; timeWindowMs: number };
-  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-*. */
-  trustProxy?: boolean;
+  /**
+   * Behind a TLS-terminating proxy (SPEC §5): the proxies whose X-Forwarded-For, -Proto and -Host
+   * count, as addresses, CIDRs or proxy-addr names (see trustedProxies); a forwarded header from any
+   * other peer is ignored. `true` trusts every peer, for app.inject tests only. Default: none.
+   */
+  trustProxy?: boolean | string[];
+  /** HTTPS in this process (SPEC §5): a PEM certificate (chain) and its private key; HTTP/1.1. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * The origins customers' browsers use (see publicOrigin), e.g. https://ib.example-shinkin.jp:
+   * the CSRF Origin check accepts these instead of the request's own protocol and Host, and an
+   * https one makes the session cookies Secure.
+   */
+  publicOrigins?: readonly string[];
   /** Largest request body in bytes; default 16 KiB (docs/http-api.md). */
   bodyLimit?: number;
 }
@@ -55,8 +71,17 @@ export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.met
 export const defaultBodyLimit = 16 * 1024;
 export const defaultActivationRateLimit = { max: 10, timeWindowMs: 60_000 };
 
+/**
+ * Fastify's https option, typed as the plain HTTP server's options: the instance's type follows
+ * http.Server either way, and Kinko uses nothing that differs between the two servers.
+ */
+function httpsOption(tls: BuildServerOptions['tls']): object {
+  return tls === undefined ? {} : { https: { cert: tls.cert, key: tls.key } };
+}
+
 export async function buildServer(o: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...httpsOption(o.tls),
     logger: loggerConfig(o.logger),
     trustProxy: o.trustProxy ?? false,
     bodyLimit: o.bodyLimit ?? defaultBodyLimit,
@@ -68,9 +93,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(problemErrorHandler);
 
+  decorateTransport(app, { publicOrigins: o.publicOrigins });
   securityHeaders(app);
   decorateSessions(app);
-  app.addHook('onRequest', requireSameOrigin);
+  app.addHook('onRequest', requireSameOrigin(o.publicOrigins));
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

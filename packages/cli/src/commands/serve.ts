@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBankDirectory } from '@kinko/core';
 import { buildServer } from '@kinko/server';
 import type { Runtime } from '../runtime.ts';
+import type { TransportOptions } from './serve-options.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -9,6 +10,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   quiet?: boolean;
+  /** TLS, trusted proxies, public URL and activation rate limit (serve-options.ts). */
+  transport?: TransportOptions;
 }
 
 /**
@@ -16,7 +19,12 @@ export interface ServeOptions {
  * activations and posts the scheduled transfers whose value date has come (M6).
  */
 export async function serve(rt: Runtime, o: ServeOptions): Promise<{ url: string; stop(): Promise<void> }> {
-  const app = await buildServer({ kinko: rt.kinko, webRoot: defaultWebRoot, logger: !o.quiet });
+  const app = await buildServer({
+    kinko: rt.kinko,
+    webRoot: defaultWebRoot,
+    logger: !o.quiet,
+    ...o.transport,
+  });
   loadBankDirectory();
   const address = await app.listen({ port: o.port, host: o.host });
   // T5: an activated token that nobody registered expires; a timer per process is enough because

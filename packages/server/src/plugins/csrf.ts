@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KinkoError } from '@kinko/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
 export const csrfHeader = 'x-csrf-token';
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,14 +40,22 @@ function originOf(url: string): string | null {
   }
 }
 
-/** onRequest hook for the whole server: a browser's cross-site write is refused outright. */
-export async function requireSameOrigin(request: FastifyRequest): Promise<void> {
-  if (!isStateChanging(request.method)) return;
-  const origin = request.headers.origin;
-  // Native apps and the CLI send no Origin; within a session the CSRF token still applies.
-  if (origin === undefined) return;
-  const own = originOf(`${request.protocol}://${request.host}`);
-  if (own === null || originOf(origin) !== own) {
-    throw new KinkoError('request.csrf', 'Cross-origin request refused.');
-  }
+/**
+ * onRequest hook for the whole server: a browser's cross-site write is refused outright. The
+ * request's own origin is its protocol and Host (forwarded ones only from trusted proxies); with
+ * public origins configured (a proxy that rewrites Host, several names) those are the accepted ones.
+ */
+export function requireSameOrigin(publicOrigins?: readonly string[]): onRequestAsyncHookHandler {
+  const accepted = publicOrigins === undefined || publicOrigins.length === 0 ? null : new Set(publicOrigins);
+  return async (request) => {
+    if (!isStateChanging(request.method)) return;
+    const origin = request.headers.origin;
+    // Native apps and the CLI send no Origin; within a session the CSRF token still applies.
+    if (origin === undefined) return;
+    const given = originOf(origin);
+    const ok =
+      given !== null &&
+      (accepted === null ? given === originOf(`${request.protocol}://${request.host}`) : accepted.has(given));
+    if (!ok) throw new KinkoError('request.csrf', 'Cross-origin request refused.');
+  };
 }

@@ -17,8 +17,9 @@ export function securityHeaders(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     // API answers carry sessions, balances and CSRF tokens: never cached anywhere.
     if (request.url === '/api' || request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    if (request.protocol === 'https')
-      reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+    // RFC 6797: browsers heed HSTS only over HTTPS, so it is sent when the browser's side is TLS
+    // (plugins/transport.ts); two years, as the HSTS preload list asks.
+    if (request.overTls) reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
     return payload;
   });
 }

@@ -60,13 +60,14 @@ export function setSessionCookie(
   realm: Realm,
   token: string,
 ): void {
-  // A4: HttpOnly, SameSite=Strict, Secure under TLS. No Expires: core enforces the idle and
+  // A4: HttpOnly, SameSite=Strict, Secure under TLS (here, at a trusted proxy, or an https public
+  // URL: plugins/transport.ts). No Expires: core enforces the idle and
   // absolute timeouts, and the browser drops the cookie when it closes.
   reply.setCookie(cookieOf[realm], token, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
-    secure: request.protocol === 'https',
+    secure: request.overTls,
   });
 }
 
@@ -75,7 +76,7 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply,
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
-    secure: request.protocol === 'https',
+    secure: request.overTls,
   });
 }
 

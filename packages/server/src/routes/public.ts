@@ -16,6 +16,8 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
   { kinko, activationRateLimit },
 ) => {
   // Provisioning writes a token row per call and is open to anyone: bound it per address.
+  // @fastify/rate-limit's default key is request.ip (an IPv6 client by its /64), which behind
+  // trusted proxies is the forwarded client's address, not the proxy's (app.ts trustProxy).
   const rateLimit = { max: activationRateLimit.max, timeWindow: activationRateLimit.timeWindowMs };
 
   app.get(
