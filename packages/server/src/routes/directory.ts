@@ -6,7 +6,7 @@ import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerOf, requireCustomer } from '../plugins/session.ts';
-import { problemResponse, schemaRegistry } from '../schemas.ts';
+import { problemResponse, schemaRegistry, text } from '../schemas.ts';
 
 const DirectoryEntry = z
   .object({
@@ -20,10 +20,10 @@ const DirectoryEntry = z
   });
 
 const searchQuery = z.strictObject({
-  q: z.string().max(40).optional().describe('A code prefix, or part of the name or kana (みずほ, ﾐｽﾞﾎ)'),
+  q: text(40).optional().describe('A code prefix, or part of the name or kana (みずほ, ﾐｽﾞﾎ)'),
 });
 
-const bankParams = z.strictObject({ code: z.string().regex(/^\d{4}$/, 'a bank code is 4 digits') });
+const bankParams = z.strictObject({ code: text(4).regex(/^\d{4}$/, 'a bank code is 4 digits') });
 
 export const directoryRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
   app.addHook('onRequest', requireCustomer(kinko));
