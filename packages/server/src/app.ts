@@ -20,6 +20,7 @@ import type { LoggerOptions } from 'pino';
 import { z } from 'zod';
 import { loggerConfig } from './logger.ts';
 import { requireSameOrigin } from './plugins/csrf.ts';
+import { clientErrorProblem, frameworkErrorProblem } from './plugins/framework-errors.ts';
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
@@ -34,7 +35,7 @@ import { publicRoutes } from './routes/public.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { stepUpRoutes } from './routes/stepup.ts';
 import { bankTransferRoutes, transferRoutes } from './routes/transfers.ts';
-import { problemResponse, schemaRegistry } from './schemas.ts';
+import { maxPathParamLength, problemResponse, schemaRegistry } from './schemas.ts';
 import { registerWeb } from './static.ts';
 
 export interface BuildServerOptions {
@@ -60,6 +61,11 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     logger: loggerConfig(o.logger),
     trustProxy: o.trustProxy ?? false,
     bodyLimit: o.bodyLimit ?? defaultBodyLimit,
+    // The router's and the HTTP parser's refusals are problems too (plugins/framework-errors.ts);
+    // path parameters as long as the params schemas allow, so the OpenAPI document tells the truth.
+    routerOptions: { maxParamLength: maxPathParamLength },
+    frameworkErrors: frameworkErrorProblem,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
