@@ -24,6 +24,7 @@ import { clientErrorProblem, frameworkErrorProblem } from './plugins/framework-e
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
+import { problems } from './problem-schemas.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { approvalRoutes } from './routes/approvals.ts';
@@ -35,7 +36,7 @@ import { publicRoutes } from './routes/public.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { stepUpRoutes } from './routes/stepup.ts';
 import { bankTransferRoutes, transferRoutes } from './routes/transfers.ts';
-import { maxPathParamLength, problemResponse, schemaRegistry } from './schemas.ts';
+import { maxPathParamLength, schemaRegistry } from './schemas.ts';
 import { registerWeb } from './static.ts';
 
 export interface BuildServerOptions {
@@ -110,9 +111,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     '/api/openapi.json',
     {
       schema: {
+        operationId: 'getOpenApiDocument',
         tags: ['public'],
         summary: 'This OpenAPI 3.1 document',
-        response: { 200: z.record(z.string(), z.unknown()), ...problemResponse },
+        response: { 200: z.record(z.string(), z.unknown()), ...problems() },
       },
     },
     async () => app.swagger() as unknown as Record<string, unknown>,

@@ -204,14 +204,6 @@ export const csvResponse = {
 
 export const NoContent = z.undefined().describe('No content');
 
-/** Every route may answer a problem; documented once per route as the default response. */
-export const problemResponse = {
-  default: {
-    description: 'RFC 9457 problem details',
-    content: { 'application/problem+json': { schema: Problem } },
-  },
-} as const;
-
 // --- request bodies
 export const requests = {
   activation: z.strictObject({
