@@ -163,10 +163,14 @@ describe.each(testBackends())(
       expect(res.statusCode, res.body).toBe(200);
     });
 
-    it('an over-long path id names the path parameters in errors, as the schema would', async () => {
+    it('an over-long path id names the path parameters in errors, a bad encoding the URL', async () => {
       const res = await s.request('GET', `/api/v1/transfers/${long(maxPathParamLength + 1)}`, { as: admin });
       expect(res.json().errors).toEqual([
         { path: 'params', message: expect.stringContaining(`${maxPathParamLength}`) },
+      ]);
+      const bad = await s.request('GET', '/api/v1/transfers/%E0%A4%A', { as: admin });
+      expect(bad.json().errors).toEqual([
+        { path: 'url', message: expect.stringContaining('percent-encoding') },
       ]);
     });
 

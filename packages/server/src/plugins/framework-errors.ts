@@ -13,15 +13,17 @@ import { maxPathParamLength } from '../schemas.ts';
 import { type Problem, problemContentType, problemOf, sendProblem } from './problem.ts';
 import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.ts';
 
-const routerErrors: Record<string, { code: ErrorCode; detail: string; message: string }> = {
+const routerErrors: Record<string, { code: ErrorCode; detail: string; path: string; message: string }> = {
   FST_ERR_BAD_URL: {
     code: 'request.invalid',
     detail: 'The path is not a valid URL: every %XX sequence must decode to UTF-8 text.',
+    path: 'url',
     message: 'not a valid percent-encoding of UTF-8',
   },
   FST_ERR_MAX_PARAM_LENGTH: {
     code: 'request.invalid',
     detail: `A path parameter is at most ${maxPathParamLength} characters.`,
+    path: 'params',
     message: `must have at most ${maxPathParamLength} characters`,
   },
 };
@@ -34,7 +36,7 @@ export function frameworkErrorProblem(err: FastifyError, request: FastifyRequest
   if (known) {
     problem = {
       ...problemOf(known.code, known.detail, instance),
-      errors: [{ path: 'params', message: known.message }],
+      errors: [{ path: known.path, message: known.message }],
     };
     request.log.info({ code: problem.code, fastify: err.code }, 'request refused');
   } else {
