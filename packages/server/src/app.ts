@@ -20,10 +20,12 @@ import type { LoggerOptions } from 'pino';
 import { z } from 'zod';
 import { loggerConfig } from './logger.ts';
 import { requireSameOrigin } from './plugins/csrf.ts';
+import { clientErrorProblem, frameworkErrorProblem } from './plugins/framework-errors.ts';
 import { notFoundProblem, problemErrorHandler } from './plugins/problem.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { decorateSessions } from './plugins/session.ts';
 import { decorateTransport } from './plugins/transport.ts';
+import { problems } from './problem-schemas.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { approvalRoutes } from './routes/approvals.ts';
@@ -35,7 +37,7 @@ import { publicRoutes } from './routes/public.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { stepUpRoutes } from './routes/stepup.ts';
 import { bankTransferRoutes, transferRoutes } from './routes/transfers.ts';
-import { problemResponse, schemaRegistry } from './schemas.ts';
+import { maxPathParamLength, schemaRegistry } from './schemas.ts';
 import { registerWeb } from './static.ts';
 
 export interface BuildServerOptions {
@@ -85,6 +87,11 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     logger: loggerConfig(o.logger),
     trustProxy: o.trustProxy ?? false,
     bodyLimit: o.bodyLimit ?? defaultBodyLimit,
+    // The router's and the HTTP parser's refusals are problems too (plugins/framework-errors.ts);
+    // path parameters as long as the params schemas allow, so the OpenAPI document tells the truth.
+    routerOptions: { maxParamLength: maxPathParamLength },
+    frameworkErrors: frameworkErrorProblem,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -130,9 +137,10 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
     '/api/openapi.json',
     {
       schema: {
+        operationId: 'getOpenApiDocument',
         tags: ['public'],
         summary: 'This OpenAPI 3.1 document',
-        response: { 200: z.record(z.string(), z.unknown()), ...problemResponse },
+        response: { 200: z.record(z.string(), z.unknown()), ...problems() },
       },
     },
     async () => app.swagger() as unknown as Record<string, unknown>,

@@ -4,9 +4,8 @@
  * limits.above_ceiling …), which a refinement here would flatten into request.invalid.
  */
 import { z } from 'zod';
-import { schemaRegistry } from './schemas.ts';
+import { schemaRegistry, secret, text } from './schemas.ts';
 
-const secret = z.string().max(256);
 const amount = z.number().describe('Integer yen ≥ 0');
 
 const ApprovalMode = z.enum(['none', 'single', 'double_ordered', 'double_unordered']);
@@ -62,7 +61,7 @@ export const limitRequests = {
     contractPin: secret,
     contract: ProposedLimits.nullable().optional().describe('Absent: unchanged; null: removed'),
     users: z
-      .array(z.strictObject({ userId: z.string().max(64), limits: ProposedLimits.nullable() }))
+      .array(z.strictObject({ userId: text(64), limits: ProposedLimits.nullable() }))
       .max(99)
       .optional(),
   }),

@@ -10,9 +10,33 @@ import { z } from 'zod';
 /** Named schemas become components of the OpenAPI document. */
 export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
 
-const text = z.string().max(256);
-/** A secret the user types (password, PIN, OTP, card value): a string; core checks its format. */
-const secret = z.string().max(256);
+/**
+ * Text a client may send: well-formed Unicode (no lone surrogate, which JSON.parse lets through
+ * from "\ud800" and which the database would store as U+FFFD while the audit hash covers the
+ * original) and no U+0000 (PostgreSQL text cannot hold it). With the u flag a surrogate pair is
+ * one code point outside the class, so 𠮷 and emoji pass. The pattern is in the OpenAPI
+ * document too, where openapi.test.ts checks every request string carries it.
+ */
+export const wellFormedText = /^[^\0\uD800-\uDFFF]*$/u;
+
+/**
+ * The one string primitive of every request schema (body, querystring, params, headers): never
+ * a bare z.string(). `max` counts UTF-16 code units, as the router's maxParamLength does.
+ */
+export function text(max = 256) {
+  return z.string().max(max).regex(wellFormedText, 'must be well-formed Unicode without U+0000 (NUL)');
+}
+
+/** A secret the user types (password, PIN, OTP, card value): text; core checks its format. */
+export const secret = text(256);
+
+/**
+ * The longest path parameter, in UTF-16 code units after percent-decoding: the router's
+ * maxParamLength (app.ts) and every params schema's maxLength, so the document and the router
+ * agree; a longer one is 400 request.invalid either way.
+ */
+export const maxPathParamLength = 100;
+export const pathParam = () => text(maxPathParamLength);
 
 export const Problem = z
   .looseObject({
@@ -204,60 +228,52 @@ export const csvResponse = {
 
 export const NoContent = z.undefined().describe('No content');
 
-/** Every route may answer a problem; documented once per route as the default response. */
-export const problemResponse = {
-  default: {
-    description: 'RFC 9457 problem details',
-    content: { 'application/problem+json': { schema: Problem } },
-  },
-} as const;
-
 // --- request bodies
 export const requests = {
   activation: z.strictObject({
     // T5: the JWK is checked by core (curve, encoding, on-curve, no private part), so a bad
     // key is activation.bad_public_key and never a row.
-    publicKey: z.record(z.string(), z.unknown()),
+    publicKey: z.record(text(), z.unknown()),
   }),
-  otpauth: z.strictObject({ label: text }),
-  login: z.strictObject({ contractNumber: text, loginId: text, password: secret }),
-  operatorLogin: z.strictObject({ loginId: text, password: secret }),
+  otpauth: z.strictObject({ label: text() }),
+  login: z.strictObject({ contractNumber: text(), loginId: text(), password: secret }),
+  operatorLogin: z.strictObject({ loginId: text(), password: secret }),
   changePassword: z.strictObject({ currentPassword: secret, newPassword: secret }),
   stepUp: z.union([
-    z.strictObject({ otp: secret, purpose: text.optional() }),
+    z.strictObject({ otp: secret, purpose: text().optional() }),
     z.strictObject({
       confirmPin: secret,
       cardPosition: CardPosition,
       cardValue: secret,
-      purpose: text.optional(),
+      purpose: text().optional(),
     }),
   ]),
   otpCheck: z.strictObject({ otp: secret }),
-  createUser: z.strictObject({ loginId: text, name: text, password: secret, contractPin: secret }),
-  updateUser: z.strictObject({ name: text.optional(), password: secret.optional(), contractPin: secret }),
+  createUser: z.strictObject({ loginId: text(), name: text(), password: secret, contractPin: secret }),
+  updateUser: z.strictObject({ name: text().optional(), password: secret.optional(), contractPin: secret }),
   contractPin: z.strictObject({ contractPin: secret }),
   usageMode: z.strictObject({ mode: UsageMode, contractPin: secret }),
   registerToken: z.strictObject({
-    serial: text,
+    serial: text(),
     otp: secret,
     contractPin: secret,
-    userIds: z.array(text).max(1000).optional(),
+    userIds: z.array(text()).max(1000).optional(),
   }),
-  removeRegistration: z.strictObject({ userId: text.optional(), contractPin: secret }),
+  removeRegistration: z.strictObject({ userId: text().optional(), contractPin: secret }),
   confirmPin: z.strictObject({ confirmPin: secret, contractPin: secret }),
   openContract: z.strictObject({
-    branchCode: text,
-    name: text,
+    branchCode: text(),
+    name: text(),
     loginMethod: LoginMethod,
     contractPin: secret,
-    admin: z.strictObject({ loginId: text, name: text, password: secret }),
+    admin: z.strictObject({ loginId: text(), name: text(), password: secret }),
   }),
   restoreAdmin: z.strictObject({ newPassword: secret.optional(), newContractPin: secret.optional() }),
   openAccount: z.strictObject({
-    contractNumber: text.nullable(),
-    branchCode: text,
+    contractNumber: text().nullable(),
+    branchCode: text(),
     type: AccountType,
-    holderKana: text,
+    holderKana: text(),
     // Numbers only; core checks they are whole yen in range (amount.invalid).
     openingDeposit: z.number(),
     overdraftLimit: z.number().optional(),
@@ -266,28 +282,27 @@ export const requests = {
 };
 
 export const params = {
-  userId: z.strictObject({ id: text }),
-  contractNumber: z.strictObject({ number: text }),
-  serial: z.strictObject({ serial: text }),
-  accountId: z.strictObject({ id: text }),
+  userId: z.strictObject({ id: pathParam() }),
+  contractNumber: z.strictObject({ number: pathParam() }),
+  serial: z.strictObject({ serial: pathParam() }),
+  accountId: z.strictObject({ id: pathParam() }),
 };
 
-const uint = z
-  .string()
+const uint = text(15)
   .regex(/^\d{1,15}$/, 'expected a non-negative integer')
   .transform(Number);
 
 export const auditQuery = z.strictObject({
-  cursor: text.optional().describe("The previous page's nextCursor; absent for the newest page"),
+  cursor: text(64).optional().describe("The previous page's nextCursor; absent for the newest page"),
   limit: uint
     .pipe(z.number().int().min(1).max(1000))
     .optional()
     .describe('Records per page: 1–1000, default 100'),
-  contractNumber: text.optional().describe("Only this contract's chain"),
+  contractNumber: text().optional().describe("Only this contract's chain"),
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */
-export const statementQuery = z.strictObject({ from: text, to: text });
+export const statementQuery = z.strictObject({ from: text(), to: text() });
 export const statementCsvQuery = statementQuery.extend({
   encoding: z.enum(['utf8', 'shift_jis']).default('utf8'),
 });

@@ -24,6 +24,7 @@ import {
 import { auditRecordCount, type TestBackend, type TestStore } from '@kinko/store/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildServerOptions, buildServer } from './app.ts';
+import { undocumentedProblem } from './documented-problems.ts';
 
 export class FakeClock implements Clock {
   constructor(public ms: number) {}
@@ -133,13 +134,17 @@ export async function startServer(
 
   const app = await buildServer({ kinko, webRoot: '/nonexistent/kinko-web', ...o.server });
 
-  const request: TestServer['request'] = (method, url, opts = {}) => {
+  const request: TestServer['request'] = async (method, url, opts = {}) => {
     const { as, csrf, headers, ...rest } = opts;
     const h: Record<string, string> = { ...(headers as Record<string, string>) };
     if (as) h.cookie = as.cookie;
     const token = csrf === undefined ? as?.csrfToken : csrf;
     if (token !== null && token !== undefined) h['x-csrf-token'] = token;
-    return app.inject({ method, url, headers: h, ...rest });
+    const res = await app.inject({ method, url, headers: h, ...rest });
+    // Every problem a test provokes must be one its operation documents (problem-schemas.ts).
+    const undocumented = undocumentedProblem(app, String(method ?? 'GET'), url, res);
+    if (undocumented) throw new Error(undocumented);
+    return res;
   };
 
   return {

@@ -6,51 +6,47 @@
  */
 import { APPROVAL_STATES } from '@kinko/core';
 import { z } from 'zod';
-import { CardPosition, schemaRegistry } from './schemas.ts';
+import { CardPosition, pathParam, schemaRegistry, secret, text } from './schemas.ts';
 
-const text = z.string().max(256);
-const secret = z.string().max(256);
 const AccountType = z.enum(['ordinary', 'current', 'savings']);
 const Standing = z.enum(['own_account', 'registered', 'paid_before', 'first_time']);
 
 /** M3: documented on every create call; core answers idempotency.key_required when absent. */
 export const idempotencyHeaders = z.looseObject({
-  'idempotency-key': z
-    .string()
-    .max(256)
+  'idempotency-key': text()
     .optional()
     .describe('Required. 1–128 printable ASCII characters, new for each new request (M3).'),
 });
 
 const payeeAccount = {
-  bankCode: text,
-  branchCode: text,
+  bankCode: text(),
+  branchCode: text(),
   accountType: AccountType,
-  accountNumber: text,
-  name: text,
+  accountNumber: text(),
+  name: text(),
 };
 
 export const transferRequests = {
   enter: z.strictObject({
-    fromAccountId: text,
+    fromAccountId: text(),
     to: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('own'), accountId: text }),
-      z.strictObject({ kind: z.literal('payee'), payeeId: text }),
+      z.strictObject({ kind: z.literal('own'), accountId: text() }),
+      z.strictObject({ kind: z.literal('payee'), payeeId: text() }),
       z.strictObject({ kind: z.literal('typed'), ...payeeAccount }),
     ]),
-    amount: z.union([z.number(), z.string().max(32)]).describe('Integer yen, 1 … 9,999,999,999'),
-    valueDate: text.describe('振込指定日, YYYY-MM-DD (JST)'),
+    amount: z.union([z.number(), text(32)]).describe('Integer yen, 1 … 9,999,999,999'),
+    valueDate: text().describe('振込指定日, YYYY-MM-DD (JST)'),
   }),
   proof: z.union([
     z.strictObject({ otp: secret }),
     z.strictObject({ confirmPin: secret, cardPosition: CardPosition, cardValue: secret }),
   ]),
-  payee: z.strictObject({ ...payeeAccount, nickname: z.string().max(40).nullable().optional() }),
+  payee: z.strictObject({ ...payeeAccount, nickname: text(40).nullable().optional() }),
 };
 
 export const transferParams = {
-  id: z.strictObject({ id: text }),
-  payee: z.strictObject({ number: text, id: text }),
+  id: z.strictObject({ id: pathParam() }),
+  payee: z.strictObject({ number: pathParam(), id: pathParam() }),
 };
 
 export const transferQuery = z.strictObject({
@@ -58,7 +54,7 @@ export const transferQuery = z.strictObject({
 });
 
 export const outboundQuery = z.strictObject({
-  date: text.describe('Value date, YYYY-MM-DD'),
+  date: text().describe('Value date, YYYY-MM-DD'),
   format: z.enum(['zengin', 'csv']).optional(),
 });
 

@@ -56,7 +56,7 @@ export async function login(
           contractNumber: typeof contractNumber === 'string' ? contractNumber.slice(0, 20) : null,
         },
       });
-      return reject('auth.invalid_credentials');
+      return reject('auth.invalid_credentials', 'The contract number, login ID or password is not correct.');
     }
     // A4: a locked login is refused without looking at the password.
     if (user.loginLocked) {
@@ -81,7 +81,7 @@ export async function login(
         return reject('auth.locked');
       }
       tx.audit({ ...failure, action: 'login.failure', detail: { reason: 'password', failures: r.failures } });
-      return reject('auth.invalid_credentials', undefined, {
+      return reject('auth.invalid_credentials', 'The contract number, login ID or password is not correct.', {
         remainingAttempts: Math.max(0, max - r.failures),
       });
     }

@@ -55,7 +55,7 @@ export async function operatorLogin(
         subject: typeof loginId === 'string' ? loginId.slice(0, 64) : null,
         detail: { ...realm, reason: 'unknown' },
       });
-      return reject('auth.invalid_credentials');
+      return reject('auth.invalid_credentials', 'The login ID or password is not correct.');
     }
     if (operator.locked) {
       tx.audit({ actor, action: 'login.locked', outcome: 'failure', subject: operator.id, detail: realm });
@@ -78,7 +78,7 @@ export async function operatorLogin(
         action: 'login.failure',
         detail: { ...realm, reason: 'password', failures: r.failures },
       });
-      return reject('auth.invalid_credentials', undefined, {
+      return reject('auth.invalid_credentials', 'The login ID or password is not correct.', {
         remainingAttempts: Math.max(0, max - r.failures),
       });
     }

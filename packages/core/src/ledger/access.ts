@@ -44,7 +44,10 @@ export async function requireUsableAccount(
     account.status === 'closed' ||
     !mayUse(ctx, account)
   ) {
-    throw new KinkoError('account.not_found');
+    throw new KinkoError(
+      'account.not_found',
+      'No such account: the id is one of the open accounts of the contract that this user may use (GET /api/v1/accounts lists them).',
+    );
   }
   return account;
 }

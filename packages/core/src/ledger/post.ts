@@ -103,7 +103,7 @@ export async function post(tx: Tx, input: EntryInput): Promise<PostedEntry> {
   const postings: PostingRecord[] = [];
   for (const line of input.lines) {
     const s = state.get(line.accountId);
-    if (!s) throw new KinkoError('account.not_found');
+    if (!s) throw new KinkoError('account.not_found', 'A posting names an account that does not exist.');
     const { account } = s;
     if (account.status === 'closed')
       throw new KinkoError('account.closed', `${accountLabel(account)} is closed`);

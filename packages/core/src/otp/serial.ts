@@ -71,7 +71,11 @@ export function newSerial(random: Random): string {
  * `serial.malformed` (not SKTS + 8 alphabet characters) or `serial.check_failed`.
  */
 export function parseSerial(input: string): string {
-  if (typeof input !== 'string' || input.length > 64) throw new KinkoError('serial.malformed');
+  if (typeof input !== 'string' || input.length > 64)
+    throw new KinkoError(
+      'serial.malformed',
+      'A serial number is SKTS followed by 8 letters or digits (12 in all), e.g. SKTS7K2M9QXD; spaces, hyphens and case are ignored.',
+    );
   const s = input
     .normalize('NFKC')
     .trim()
@@ -79,8 +83,16 @@ export function parseSerial(input: string): string {
     .replace(SEPARATORS, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  if (!CANONICAL.test(s)) throw new KinkoError('serial.malformed');
+  if (!CANONICAL.test(s))
+    throw new KinkoError(
+      'serial.malformed',
+      'A serial number is SKTS followed by 8 letters or digits (12 in all), e.g. SKTS7K2M9QXD; spaces, hyphens and case are ignored.',
+    );
   const indices = Array.from(s.slice(SERIAL_PREFIX.length), (ch) => SERIAL_ALPHABET.indexOf(ch));
-  if (weightedSum(indices) !== 0) throw new KinkoError('serial.check_failed');
+  if (weightedSum(indices) !== 0)
+    throw new KinkoError(
+      'serial.check_failed',
+      "The serial number's check character does not match: a character is mistyped; copy the serial as the token app shows it.",
+    );
   return s;
 }

@@ -24,7 +24,11 @@ export async function registerToken(
 ): Promise<{ contract: ContractView; users: UserView[] }> {
   // T4: the check character catches a mistyped serial before any lookup.
   const serial = parseSerial(input?.serial);
-  if (typeof input.otp !== 'string' || !isOtpFormat(input.otp)) throw new KinkoError('otp.malformed');
+  if (typeof input.otp !== 'string' || !isOtpFormat(input.otp))
+    throw new KinkoError(
+      'otp.malformed',
+      'A one-time password is exactly 6 ASCII digits (0–9), as the token shows it; full-width digits are not accepted.',
+    );
   return runUseCase(deps, async (tx) => {
     const { user: admin, contract } = await requireAdmin(tx, actor);
     const targets = await targetUsers(tx, contract, input.userIds);

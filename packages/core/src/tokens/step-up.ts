@@ -79,7 +79,11 @@ async function otpStepUp(
   // R4: once the token is active the card is no longer accepted.
   if (!('otp' in proof)) throw new KinkoError('otp.legacy_card_invalid');
   // A mistyped shape is not a guess of the code: refused without counting.
-  if (typeof proof.otp !== 'string' || !isOtpFormat(proof.otp)) throw new KinkoError('otp.malformed');
+  if (typeof proof.otp !== 'string' || !isOtpFormat(proof.otp))
+    throw new KinkoError(
+      'otp.malformed',
+      'A one-time password is exactly 6 ASCII digits (0–9), as the token shows it; full-width digits are not accepted.',
+    );
   const check = await checkOtp(tx, token, proof.otp);
   if (check.kind === 'replayed') return otpReplayed(tx, actor, token, check.step, purpose);
   if (check.kind === 'invalid') return otpFailed(tx, actor, user, token, purpose);

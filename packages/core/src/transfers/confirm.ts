@@ -28,7 +28,10 @@ export const PENDING_TTL_MS = 30 * 60_000;
 export async function requireOwnTransfer(tx: Tx, ctx: TransferContext, id: unknown): Promise<TransferRecord> {
   const t = typeof id === 'string' && id.length <= 64 ? await tx.store.transfers.get(id) : null;
   if (!t || t.contractId !== ctx.contract.id || t.userId !== ctx.user.id)
-    throw new KinkoError('transfer.not_found');
+    throw new KinkoError(
+      'transfer.not_found',
+      "No such transfer: the id is one of this user's own transfers (GET /api/v1/transfers lists them).",
+    );
   return t;
 }
 

@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { type ErrorCode, errorCodes, isKinkoError, statusOf } from '@kinko/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { defaultDetails } from './problem-details.ts';
 
 export const problemTypeBase = 'https://kinko.example/problems/';
 export const problemContentType = 'application/problem+json; charset=utf-8';
@@ -90,15 +91,6 @@ const byStatus: Record<number, ErrorCode> = {
   429: 'request.rate_limited',
 };
 
-const genericDetail: Partial<Record<ErrorCode, string>> = {
-  'request.invalid': 'The request does not match the schema.',
-  'request.too_large': 'The request body is larger than the server accepts.',
-  'request.unsupported_media_type': 'Send the request body as application/json.',
-  'request.rate_limited': 'Too many requests from this address; try again later.',
-  not_found: 'No such resource.',
-  internal: 'An unexpected error occurred.',
-};
-
 function validationErrors(err: FastifyLikeError): { path: string; message: string }[] | undefined {
   if (!Array.isArray(err.validation)) return undefined;
   const where = typeof err.validationContext === 'string' ? err.validationContext : 'body';
@@ -114,24 +106,21 @@ function validationErrors(err: FastifyLikeError): { path: string; message: strin
  */
 export function toProblem(err: unknown, instance?: string): Problem {
   if (isKinkoError(err)) {
-    if (!(err.code in errorCodes)) return problemOf('internal', genericDetail.internal!, instance);
-    return problemOf(
-      err.code,
-      err.message === err.code ? (genericDetail[err.code] ?? err.message) : err.message,
-      instance,
-      err.details,
-    );
+    if (!(err.code in errorCodes)) return problemOf('internal', defaultDetails.internal, instance);
+    // A KinkoError thrown with its code alone gets the code's own sentence, never the code.
+    const detail = err.message === '' || err.message === err.code ? defaultDetails[err.code] : err.message;
+    return problemOf(err.code, detail, instance, err.details);
   }
   const e = (typeof err === 'object' && err !== null ? err : {}) as FastifyLikeError;
   const errors = validationErrors(e);
   if (errors) {
-    return { ...problemOf('request.invalid', genericDetail['request.invalid']!, instance), errors };
+    return { ...problemOf('request.invalid', defaultDetails['request.invalid'], instance), errors };
   }
   let code: ErrorCode | undefined = typeof e.code === 'string' ? fastifyCodes[e.code] : undefined;
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (code === undefined && status >= 400 && status < 500) code = byStatus[status] ?? 'request.invalid';
   code ??= 'internal';
-  return problemOf(code, genericDetail[code] ?? code, instance);
+  return problemOf(code, defaultDetails[code], instance);
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -155,5 +144,5 @@ export function problemErrorHandler(
 }
 
 export function notFoundProblem(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendProblem(reply, problemOf('not_found', genericDetail.not_found!, request.url));
+  return sendProblem(reply, problemOf('not_found', defaultDetails.not_found, request.url));
 }

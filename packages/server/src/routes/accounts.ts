@@ -8,12 +8,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, operatorOf, requireCustomer, requireOperator } from '../plugins/session.ts';
+import { coreCodes, edge, problems } from '../problem-schemas.ts';
 import {
   AccountView,
   BankAccountView,
   csvResponse,
   params,
-  problemResponse,
   requests,
   Statement,
   statementCsvQuery,
@@ -35,10 +35,11 @@ const customerAccountRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/accounts',
     {
       schema: {
+        operationId: 'listAccounts',
         tags,
         summary: 'The contract’s accounts with balances (残高照会)',
         security,
-        response: { 200: z.array(AccountView), ...problemResponse },
+        response: { 200: z.array(AccountView), ...problems(edge.customerRead) },
       },
     },
     async (request) => kinko.listAccounts(customerOf(request)),
@@ -48,12 +49,13 @@ const customerAccountRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/accounts/:id/statement',
     {
       schema: {
+        operationId: 'getStatement',
         tags,
         summary: 'Statement for days in Japan, from and to inclusive (入出金明細)',
         security,
         params: params.accountId,
         querystring: statementQuery,
-        response: { 200: Statement, ...problemResponse },
+        response: { 200: Statement, ...problems(edge.customerRead, edge.input, 'account.not_found') },
       },
     },
     async (request) => kinko.statement(customerOf(request), request.params.id, request.query),
@@ -63,12 +65,13 @@ const customerAccountRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/accounts/:id/statement.csv',
     {
       schema: {
+        operationId: 'getStatementCsv',
         tags,
         summary: 'Statement as CSV, UTF-8 with BOM or Shift_JIS for Excel (入出金明細ダウンロード)',
         security,
         params: params.accountId,
         querystring: statementCsvQuery,
-        response: { 200: csvResponse, ...problemResponse },
+        response: { 200: csvResponse, ...problems(edge.customerRead, edge.input, 'account.not_found') },
       },
     },
     async (request, reply) => {
@@ -93,11 +96,21 @@ const bankAccountRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app
     '/api/v1/bank/accounts',
     {
       schema: {
+        operationId: 'openAccount',
         tags: ['back office'],
         summary: 'Open an account (口座開設) with an opening deposit',
         security: [{ bankSession: [], csrfToken: [] }],
         body: requests.openAccount,
-        response: { 201: BankAccountView, ...problemResponse },
+        response: {
+          201: BankAccountView,
+          ...problems(
+            edge.operatorWrite,
+            coreCodes.posting,
+            'amount.invalid',
+            'branch.not_found',
+            'contract.not_found',
+          ),
+        },
       },
     },
     async (request, reply) =>

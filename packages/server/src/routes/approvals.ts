@@ -8,15 +8,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, requireCustomer } from '../plugins/session.ts';
-import { problemResponse } from '../schemas.ts';
+import { coreCodes, edge, problems } from '../problem-schemas.ts';
 import { ApprovalView, transferParams, transferRequests } from '../transfer-schemas.ts';
 import { type ProofBody, proofOf } from './transfers.ts';
 
-const actions: [string, ApprovalUserAction, string][] = [
-  ['approve', 'approve', '承認 (the OTP unless the bank configures otherwise, M5b)'],
-  ['return', 'return', '差戻し by an approver'],
-  ['cancel', 'cancel_approval', '承認取消 by an approver who approved, before processing'],
-  ['withdraw', 'withdraw', '引戻し by the requester'],
+const actions: [string, ApprovalUserAction, string, string][] = [
+  [
+    'approve',
+    'approve',
+    '承認 (the OTP unless the bank configures otherwise, M5b)',
+    'approveApprovalRequest',
+  ],
+  ['return', 'return', '差戻し by an approver', 'returnApprovalRequest'],
+  ['cancel', 'cancel_approval', '承認取消 by an approver who approved, before processing', 'cancelApproval'],
+  ['withdraw', 'withdraw', '引戻し by the requester', 'withdrawApprovalRequest'],
 ];
 
 export const approvalRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
@@ -28,21 +33,23 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/approvals',
     {
       schema: {
+        operationId: 'listApprovals',
         tags,
         summary: "The approvals inbox (what the caller may approve), or with box=mine the caller's requests",
         security: [{ customerSession: [] }],
         querystring: z.strictObject({ box: z.enum(['inbox', 'mine']).optional() }),
-        response: { 200: z.array(ApprovalView), ...problemResponse },
+        response: { 200: z.array(ApprovalView), ...problems(edge.customerRead, edge.input) },
       },
     },
     async (request) => kinko.listApprovals(customerOf(request), { box: request.query.box ?? 'inbox' }),
   );
 
-  for (const [path, action, summary] of actions) {
+  for (const [path, action, summary, operationId] of actions) {
     app.post(
       `/api/v1/approvals/:id/${path}`,
       {
         schema: {
+          operationId,
           tags,
           summary,
           security: [{ customerSession: [], csrfToken: [] }],
@@ -51,7 +58,21 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
             .union([transferRequests.proof, z.strictObject({})])
             .nullish()
             .describe('The step-up proof, where M5b asks for it; else {} or no body'),
-          response: { 200: ApprovalView, ...problemResponse },
+          response: {
+            200: ApprovalView,
+            // One use case (actOnApproval) for the four actions: each may reach any of its codes.
+            ...problems(
+              edge.customerWrite,
+              coreCodes.stepUp,
+              coreCodes.posting,
+              coreCodes.valueDate,
+              coreCodes.transferLimits,
+              coreCodes.approval,
+              'transfer.not_found',
+              'transfer.not_pending',
+              'transfer.not_cancellable',
+            ),
+          },
         },
       },
       async (request) => {

@@ -12,6 +12,7 @@ import {
   sessionToken,
   setSessionCookie,
 } from '../plugins/session.ts';
+import { edge, problems } from '../problem-schemas.ts';
 import {
   AuditPage,
   AuditVerification,
@@ -21,7 +22,6 @@ import {
   NoContent,
   OperatorSession,
   params,
-  problemResponse,
   ResumedOperatorSession,
   requests,
 } from '../schemas.ts';
@@ -35,10 +35,14 @@ export const bankRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app
     '/api/v1/bank/session',
     {
       schema: {
+        operationId: 'operatorLogin',
         tags,
         summary: 'Operator login',
         body: requests.operatorLogin,
-        response: { 200: OperatorSession, ...problemResponse },
+        response: {
+          200: OperatorSession,
+          ...problems(edge.publicWrite, 'auth.invalid_credentials', 'auth.locked'),
+        },
       },
     },
     async (request, reply) => {
@@ -62,10 +66,11 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/session',
     {
       schema: {
+        operationId: 'getOperatorSession',
         tags,
         summary: 'The current operator session',
         security: read,
-        response: { 200: ResumedOperatorSession, ...problemResponse },
+        response: { 200: ResumedOperatorSession, ...problems(edge.operatorRead) },
       },
     },
     async (request) => ({
@@ -78,10 +83,11 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/session',
     {
       schema: {
+        operationId: 'operatorLogout',
         tags,
         summary: 'Operator logout',
         security: write,
-        response: { 204: NoContent, ...problemResponse },
+        response: { 204: NoContent, ...problems(edge.operatorWrite) },
       },
     },
     async (request, reply) => {
@@ -95,10 +101,14 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/branches',
     {
       schema: {
+        operationId: 'listBranches',
         tags,
         summary: 'Branches (営業店)',
         security: read,
-        response: { 200: z.array(z.object({ code: z.string(), name: z.string() })), ...problemResponse },
+        response: {
+          200: z.array(z.object({ code: z.string(), name: z.string() })),
+          ...problems(edge.operatorRead),
+        },
       },
     },
     async (request) => kinko.listBranches(operatorOf(request)),
@@ -108,10 +118,11 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/contracts',
     {
       schema: {
+        operationId: 'listContracts',
         tags,
         summary: 'Contracts',
         security: read,
-        response: { 200: z.array(ContractView), ...problemResponse },
+        response: { 200: z.array(ContractView), ...problems(edge.operatorRead) },
       },
     },
     async (request) => kinko.listContracts(operatorOf(request)),
@@ -121,11 +132,12 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/contracts',
     {
       schema: {
+        operationId: 'openContract',
         tags,
         summary: 'Open a contract with its administrator',
         security: write,
         body: requests.openContract,
-        response: { 201: ContractView, ...problemResponse },
+        response: { 201: ContractView, ...problems(edge.operatorWrite, 'branch.not_found') },
       },
     },
     async (request, reply) =>
@@ -136,11 +148,15 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/contracts/:number',
     {
       schema: {
+        operationId: 'getContract',
         tags,
         summary: 'A contract and its users',
         security: read,
         params: params.contractNumber,
-        response: { 200: ContractWithUsers, ...problemResponse },
+        response: {
+          200: ContractWithUsers,
+          ...problems(edge.operatorRead, edge.input, 'contract.not_found'),
+        },
       },
     },
     async (request) => kinko.getContract(operatorOf(request), request.params.number),
@@ -150,12 +166,16 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/contracts/:number/restore-admin',
     {
       schema: {
+        operationId: 'restoreAdministrator',
         tags,
         summary: 'Restore an administrator who cannot log on (A3)',
         security: write,
         params: params.contractNumber,
         body: requests.restoreAdmin,
-        response: { 200: ContractView, ...problemResponse },
+        response: {
+          200: ContractView,
+          ...problems(edge.operatorWrite, 'contract.not_found', 'user.not_found'),
+        },
       },
     },
     async (request) => kinko.restoreAdministrator(operatorOf(request), request.params.number, request.body),
@@ -165,12 +185,22 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/tokens/:serial/revoke',
     {
       schema: {
+        operationId: 'revokeToken',
         tags,
         summary: 'Revoke a token',
         security: write,
         params: params.serial,
         body: requests.empty,
-        response: { 204: NoContent, ...problemResponse },
+        response: {
+          204: NoContent,
+          ...problems(
+            edge.operatorWrite,
+            'serial.malformed',
+            'serial.check_failed',
+            'token.not_found',
+            'token.revoked',
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -183,11 +213,15 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/audit',
     {
       schema: {
+        operationId: 'readAudit',
         tags,
         summary: 'Read the audit log (L1), newest first, a page at a time (cursor)',
         security: read,
         querystring: auditQuery,
-        response: { 200: AuditPage, ...problemResponse },
+        response: {
+          200: AuditPage,
+          ...problems(edge.operatorRead, edge.input, 'contract.not_found'),
+        },
       },
     },
     async (request) => {
@@ -200,10 +234,11 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     '/api/v1/bank/audit/verify',
     {
       schema: {
+        operationId: 'verifyAudit',
         tags,
         summary: 'Verify every MAC chain of the audit log (L1)',
         security: read,
-        response: { 200: AuditVerification, ...problemResponse },
+        response: { 200: AuditVerification, ...problems(edge.operatorRead) },
       },
     },
     async (request) => kinko.verifyAudit(operatorOf(request)),

@@ -6,7 +6,8 @@ import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerOf, requireCustomer } from '../plugins/session.ts';
-import { problemResponse, schemaRegistry } from '../schemas.ts';
+import { edge, problems } from '../problem-schemas.ts';
+import { schemaRegistry, text } from '../schemas.ts';
 
 const DirectoryEntry = z
   .object({
@@ -20,10 +21,10 @@ const DirectoryEntry = z
   });
 
 const searchQuery = z.strictObject({
-  q: z.string().max(40).optional().describe('A code prefix, or part of the name or kana (みずほ, ﾐｽﾞﾎ)'),
+  q: text(40).optional().describe('A code prefix, or part of the name or kana (みずほ, ﾐｽﾞﾎ)'),
 });
 
-const bankParams = z.strictObject({ code: z.string().regex(/^\d{4}$/, 'a bank code is 4 digits') });
+const bankParams = z.strictObject({ code: text(4).regex(/^\d{4}$/, 'a bank code is 4 digits') });
 
 export const directoryRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (app, { kinko }) => {
   app.addHook('onRequest', requireCustomer(kinko));
@@ -34,11 +35,12 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async
     '/api/v1/banks',
     {
       schema: {
+        operationId: 'searchBanks',
         tags,
         summary: 'Banks by code prefix, name or kana (at most 20)',
         security,
         querystring: searchQuery,
-        response: { 200: z.array(DirectoryEntry), ...problemResponse },
+        response: { 200: z.array(DirectoryEntry), ...problems(edge.customerRead, edge.input) },
       },
     },
     async (request) => kinko.searchBanks(customerOf(request), request.query.q ?? ''),
@@ -48,12 +50,16 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async
     '/api/v1/banks/:code/branches',
     {
       schema: {
+        operationId: 'searchBranches',
         tags,
         summary: "A bank's branches by code prefix, name or kana (at most 20)",
         security,
         params: bankParams,
         querystring: searchQuery,
-        response: { 200: z.array(DirectoryEntry), ...problemResponse },
+        response: {
+          200: z.array(DirectoryEntry),
+          ...problems(edge.customerRead, edge.input, 'payee.bank_code_invalid', 'payee.bank_not_found'),
+        },
       },
     },
     async (request) => kinko.searchBranches(customerOf(request), request.params.code, request.query.q ?? ''),

@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, operatorOf, requireCustomer, requireOperator } from '../plugins/session.ts';
-import { NoContent, params, problemResponse } from '../schemas.ts';
+import { coreCodes, edge, problems } from '../problem-schemas.ts';
+import { NoContent, params } from '../schemas.ts';
 import {
   idempotencyHeaders,
   PayeeList,
@@ -25,10 +26,11 @@ export const payeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (ap
     '/api/v1/payees',
     {
       schema: {
+        operationId: 'listPayees',
         tags,
         summary: "事前登録 payees, the user's own list and the last ten paid (最近10回)",
         security: [{ customerSession: [] }],
-        response: { 200: PayeeList, ...problemResponse },
+        response: { 200: PayeeList, ...problems(edge.customerRead) },
       },
     },
     async (request) => kinko.listPayees(customerOf(request)),
@@ -38,12 +40,16 @@ export const payeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (ap
     '/api/v1/payees',
     {
       schema: {
+        operationId: 'savePayee',
         tags,
         summary: "Save a payee to the user's own list",
         security: [{ customerSession: [], csrfToken: [] }],
         headers: idempotencyHeaders,
         body: transferRequests.payee,
-        response: { 201: PayeeView, ...problemResponse },
+        response: {
+          201: PayeeView,
+          ...problems(edge.customerWrite, coreCodes.idempotency, coreCodes.payeeAccount),
+        },
       },
     },
     async (request, reply) =>
@@ -56,11 +62,15 @@ export const payeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (ap
     '/api/v1/payees/:id',
     {
       schema: {
+        operationId: 'removeSavedPayee',
         tags,
         summary: "Remove a payee from the user's own list (a registered one is the bank's to change)",
         security: [{ customerSession: [], csrfToken: [] }],
         params: transferParams.id,
-        response: { 204: NoContent, ...problemResponse },
+        response: {
+          204: NoContent,
+          ...problems(edge.customerWrite, 'payee.not_found', 'payee.registered_read_only'),
+        },
       },
     },
     async (request, reply) => {
@@ -79,11 +89,15 @@ export const bankPayeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async
     '/api/v1/bank/contracts/:number/payees',
     {
       schema: {
+        operationId: 'listWrittenPayees',
         tags,
         summary: 'Payees registered in writing (事前登録) for a contract',
         security: [{ bankSession: [] }],
         params: params.contractNumber,
-        response: { 200: z.array(PayeeView), ...problemResponse },
+        response: {
+          200: z.array(PayeeView),
+          ...problems(edge.operatorRead, edge.input, 'contract.not_found'),
+        },
       },
     },
     async (request) => kinko.listWrittenPayees(operatorOf(request), request.params.number),
@@ -93,13 +107,22 @@ export const bankPayeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async
     '/api/v1/bank/contracts/:number/payees',
     {
       schema: {
+        operationId: 'registerWrittenPayee',
         tags,
         summary: "Register a payee from the customer's written form (事前登録)",
         security: [{ bankSession: [], csrfToken: [] }],
         headers: idempotencyHeaders,
         params: params.contractNumber,
         body: transferRequests.payee,
-        response: { 201: PayeeView, ...problemResponse },
+        response: {
+          201: PayeeView,
+          ...problems(
+            edge.operatorWrite,
+            coreCodes.idempotency,
+            coreCodes.payeeAccount,
+            'contract.not_found',
+          ),
+        },
       },
     },
     async (request, reply) =>
@@ -119,11 +142,15 @@ export const bankPayeeRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async
     '/api/v1/bank/contracts/:number/payees/:id',
     {
       schema: {
+        operationId: 'removeWrittenPayee',
         tags,
         summary: "Remove a registered payee (on the customer's written request)",
         security: [{ bankSession: [], csrfToken: [] }],
         params: transferParams.payee,
-        response: { 204: NoContent, ...problemResponse },
+        response: {
+          204: NoContent,
+          ...problems(edge.operatorWrite, 'contract.not_found', 'payee.not_found'),
+        },
       },
     },
     async (request, reply) => {

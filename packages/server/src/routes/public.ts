@@ -3,7 +3,8 @@ import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anonymous } from '../plugins/session.ts';
-import { ActivationResult, problemResponse, requests, ServerTime } from '../schemas.ts';
+import { edge, problems } from '../problem-schemas.ts';
+import { ActivationResult, requests, ServerTime } from '../schemas.ts';
 
 export interface PublicRoutesOptions {
   kinko: KinkoApi;
@@ -24,9 +25,10 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
     '/api/v1/time',
     {
       schema: {
+        operationId: 'getServerTime',
         tags: ['public'],
         summary: 'Server time, for the token app to correct its clock (T8)',
-        response: { 200: ServerTime, ...problemResponse },
+        response: { 200: ServerTime, ...problems() },
       },
     },
     async () => ({ serverTime: kinko.serverTime() }),
@@ -37,10 +39,14 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
     {
       config: { rateLimit },
       schema: {
+        operationId: 'activateToken',
         tags: ['public'],
         summary: 'Activate a software token by ECDH on P-256 (T5); the seed never crosses the wire',
         body: requests.activation,
-        response: { 201: ActivationResult, ...problemResponse },
+        response: {
+          201: ActivationResult,
+          ...problems(edge.publicWrite, edge.rateLimited, 'activation.bad_public_key'),
+        },
       },
     },
     async (request, reply) => {
@@ -54,10 +60,14 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
     {
       config: { rateLimit },
       schema: {
+        operationId: 'activateOtpauthToken',
         tags: ['public'],
         summary: 'Provision a token as an otpauth:// URI when the bank allows it (T9)',
         body: requests.otpauth,
-        response: { 201: z.object({ serial: z.string(), uri: z.string() }), ...problemResponse },
+        response: {
+          201: z.object({ serial: z.string(), uri: z.string() }),
+          ...problems(edge.publicWrite, edge.rateLimited, 'activation.otpauth_disabled'),
+        },
       },
     },
     async (request, reply) => {

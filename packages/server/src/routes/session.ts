@@ -11,7 +11,8 @@ import {
   sessionToken,
   setSessionCookie,
 } from '../plugins/session.ts';
-import { CustomerSession, NoContent, problemResponse, requests } from '../schemas.ts';
+import { edge, problems } from '../problem-schemas.ts';
+import { CustomerSession, NoContent, requests } from '../schemas.ts';
 
 const tags = ['session'];
 const security = [{ customerSession: [] }];
@@ -22,10 +23,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
     '/api/v1/session',
     {
       schema: {
+        operationId: 'login',
         tags,
         summary: 'Log in with contract number, login ID and password (A1)',
         body: requests.login,
-        response: { 200: CustomerSession, ...problemResponse },
+        response: {
+          200: CustomerSession,
+          ...problems(edge.publicWrite, 'auth.invalid_credentials', 'auth.locked', 'contract.stopped'),
+        },
       },
     },
     async (request, reply) => {
@@ -47,10 +52,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
       '/api/v1/session',
       {
         schema: {
+          operationId: 'getSession',
           tags,
           summary: 'The current session: CSRF token and who is logged in',
           security,
-          response: { 200: CustomerSession, ...problemResponse },
+          response: { 200: CustomerSession, ...problems(edge.customerRead) },
         },
       },
       async (request) => ({
@@ -63,10 +69,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
       '/api/v1/session',
       {
         schema: {
+          operationId: 'logout',
           tags,
           summary: 'Log out',
           security: securityCsrf,
-          response: { 204: NoContent, ...problemResponse },
+          response: { 204: NoContent, ...problems(edge.customerWrite) },
         },
       },
       async (request, reply) => {
@@ -80,11 +87,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
       '/api/v1/me/password',
       {
         schema: {
+          operationId: 'changePassword',
           tags,
           summary: 'Change the own password',
           security: securityCsrf,
           body: requests.changePassword,
-          response: { 204: NoContent, ...problemResponse },
+          response: {
+            204: NoContent,
+            ...problems(edge.customerWrite, 'auth.invalid_credentials', 'auth.locked'),
+          },
         },
       },
       async (request, reply) => {

@@ -3,7 +3,8 @@ import type { KinkoApi, StepUpProof } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, requireCustomer } from '../plugins/session.ts';
-import { problemResponse, requests, StepUpChallenge, StepUpResult } from '../schemas.ts';
+import { coreCodes, edge, problems } from '../problem-schemas.ts';
+import { requests, StepUpChallenge, StepUpResult } from '../schemas.ts';
 
 const tags = ['step-up'];
 const security = [{ customerSession: [], csrfToken: [] }];
@@ -16,10 +17,14 @@ export const stepUpRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (a
     '/api/v1/step-up',
     {
       schema: {
+        operationId: 'getStepUpChallenge',
         tags,
         summary: 'Which proof the user gives: the OTP, or PIN plus one legacy card position',
         security: [{ customerSession: [] }],
-        response: { 200: StepUpChallenge, ...problemResponse },
+        response: {
+          200: StepUpChallenge,
+          ...problems(edge.customerRead, 'otp.user_suspended', 'card.not_issued', 'pin.not_set'),
+        },
       },
     },
     async (request) => kinko.stepUpChallenge(customerOf(request)),
@@ -29,11 +34,12 @@ export const stepUpRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (a
     '/api/v1/step-up',
     {
       schema: {
+        operationId: 'stepUp',
         tags,
         summary: 'Authorise with the OTP (T2, A2) or the user confirmation PIN and card (M2)',
         security,
         body: requests.stepUp,
-        response: { 200: StepUpResult, ...problemResponse },
+        response: { 200: StepUpResult, ...problems(edge.customerWrite, coreCodes.stepUp) },
       },
     },
     async (request) => {
@@ -50,11 +56,12 @@ export const stepUpRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (a
     '/api/v1/otp/check',
     {
       schema: {
+        operationId: 'checkOtp',
         tags,
         summary: 'Check an OTP (consumes its step, counts failures)',
         security,
         body: requests.otpCheck,
-        response: { 200: StepUpResult, ...problemResponse },
+        response: { 200: StepUpResult, ...problems(edge.customerWrite, coreCodes.stepUp) },
       },
     },
     async (request) => kinko.stepUp(customerOf(request), { otp: request.body.otp }, 'otp.check'),

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, operatorOf, requireCustomer, requireOperator } from '../plugins/session.ts';
-import { problemResponse } from '../schemas.ts';
+import { coreCodes, edge, problems } from '../problem-schemas.ts';
 import {
   idempotencyHeaders,
   OutboundItem,
@@ -42,12 +42,32 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/transfers',
     {
       schema: {
+        operationId: 'enterTransfer',
         tags,
         summary: 'Enter a transfer (入力): fee, payee as the bank shows it, value date, proof needed',
         security: write,
         headers: idempotencyHeaders,
         body: transferRequests.enter,
-        response: { 201: PendingTransfer, ...problemResponse },
+        response: {
+          201: PendingTransfer,
+          ...problems(
+            edge.customerWrite,
+            'auth.forbidden',
+            coreCodes.idempotency,
+            coreCodes.payeeAccount,
+            coreCodes.valueDate,
+            coreCodes.transferLimits,
+            'account.not_found',
+            'payee.account_not_found',
+            'payee.not_found',
+            'transfer.amount_invalid',
+            'transfer.same_account',
+            'transfer.same_day_not_allowed',
+            'otp.user_suspended',
+            'card.not_issued',
+            'pin.not_set',
+          ),
+        },
       },
     },
     async (request, reply) =>
@@ -62,13 +82,30 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/transfers/:id/confirm',
     {
       schema: {
+        operationId: 'confirmTransfer',
         tags,
         summary: 'Confirm and authorise (確認・実行) with the OTP or PIN and card; posts or schedules',
         security: write,
         headers: idempotencyHeaders,
         params: transferParams.id,
         body: transferRequests.proof,
-        response: { 200: TransferReceipt, ...problemResponse },
+        response: {
+          200: TransferReceipt,
+          ...problems(
+            edge.customerWrite,
+            'auth.forbidden',
+            coreCodes.idempotency,
+            coreCodes.stepUp,
+            coreCodes.posting,
+            coreCodes.valueDate,
+            coreCodes.transferLimits,
+            coreCodes.approval,
+            'transfer.not_found',
+            'transfer.not_pending',
+            'transfer.expired',
+            'transfer.same_day_not_allowed',
+          ),
+        },
       },
     },
     async (request) =>
@@ -84,11 +121,12 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/transfers',
     {
       schema: {
+        operationId: 'listTransfers',
         tags,
         summary: "The user's transfers, newest first",
         security: read,
         querystring: transferQuery,
-        response: { 200: z.array(TransferListItem), ...problemResponse },
+        response: { 200: z.array(TransferListItem), ...problems(edge.customerRead, edge.input) },
       },
     },
     async (request) => kinko.listTransfers(customerOf(request), { status: request.query.status }),
@@ -98,11 +136,12 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/transfers/:id',
     {
       schema: {
+        operationId: 'getTransfer',
         tags,
         summary: 'One transfer',
         security: read,
         params: transferParams.id,
-        response: { 200: TransferView, ...problemResponse },
+        response: { 200: TransferView, ...problems(edge.customerRead, edge.input, 'transfer.not_found') },
       },
     },
     async (request) => kinko.getTransfer(customerOf(request), request.params.id),
@@ -112,12 +151,16 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     '/api/v1/transfers/:id/cancel',
     {
       schema: {
+        operationId: 'cancelScheduledTransfer',
         tags,
         summary: 'Cancel a scheduled transfer (予約取消) with the OTP, until the day before its value date',
         security: write,
         params: transferParams.id,
         body: transferRequests.proof,
-        response: { 200: TransferView, ...problemResponse },
+        response: {
+          200: TransferView,
+          ...problems(edge.customerWrite, coreCodes.stepUp, 'transfer.not_found', 'transfer.not_cancellable'),
+        },
       },
     },
     async (request) =>
@@ -134,11 +177,15 @@ export const bankTransferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = as
     '/api/v1/bank/outbound',
     {
       schema: {
+        operationId: 'listOutbound',
         tags: ['back office'],
         summary: "The day's outbound items for the Zengin network",
         security: [{ bankSession: [] }],
         querystring: outboundQuery,
-        response: { 200: z.array(OutboundItem), ...problemResponse },
+        response: {
+          200: z.array(OutboundItem),
+          ...problems(edge.operatorRead, edge.input, 'transfer.value_date_invalid'),
+        },
       },
     },
     async (request) => kinko.listOutbound(operatorOf(request), request.query.date),
@@ -148,6 +195,7 @@ export const bankTransferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = as
     '/api/v1/bank/outbound/export',
     {
       schema: {
+        operationId: 'exportOutbound',
         tags: ['back office'],
         summary: "The day's outbound items as a Zengin 総合振込 file (JIS X 0201, CRLF) or CSV",
         security: [{ bankSession: [] }],
@@ -160,7 +208,15 @@ export const bankTransferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = as
               'text/csv': { schema: z.string() },
             },
           },
-          ...problemResponse,
+          ...problems(
+            edge.operatorRead,
+            edge.input,
+            'transfer.value_date_invalid',
+            'payee.bank_code_invalid',
+            'payee.branch_code_invalid',
+            'payee.bank_not_found',
+            'payee.branch_not_found',
+          ),
         },
       },
     },
