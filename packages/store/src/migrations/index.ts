@@ -9,6 +9,7 @@ import { ledger } from './0002_ledger.ts';
 import { transfers } from './0003_transfers.ts';
 import { limits } from './0004_limits.ts';
 import { approvals } from './0005_approvals.ts';
+import { transferLists } from './0006_transfer_lists.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0003_transfers': transfers(kind),
     '0004_limits': limits(kind),
     '0005_approvals': approvals(kind),
+    '0006_transfer_lists': transferLists(),
   };
   return { getMigrations: async () => migrations };
 }
