@@ -4,8 +4,9 @@
  * named here. Secrets' formats (OTP digits, serial check character, JWK curve) are core's rules
  * (SPEC T4, T5): here an OTP or a serial is only a string.
  */
-import { cardPositions } from '@kinko/core';
+import { cardPositions, STATEMENT_PAGE } from '@kinko/core';
 import { z } from 'zod';
+import { nextCursor, pageQuery } from './paging-schemas.ts';
 
 /** Named schemas become components of the OpenAPI document. */
 export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
@@ -168,7 +169,8 @@ export const Statement = z
     to: z.string(),
     openingBalance: yenAmount,
     closingBalance: yenAmount,
-    lines: z.array(StatementLine),
+    lines: z.array(StatementLine).describe("this page's lines, oldest first"),
+    nextCursor,
   })
   .register(schemaRegistry, { id: 'Statement', description: '入出金明細 (M9)' });
 
@@ -260,7 +262,7 @@ export const auditQuery = z.strictObject({
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */
-export const statementQuery = z.strictObject({ from: text, to: text });
-export const statementCsvQuery = statementQuery.extend({
+export const statementQuery = z.strictObject({ from: text, to: text, ...pageQuery(STATEMENT_PAGE, 'Lines') });
+export const statementCsvQuery = z.strictObject({ from: text, to: text }).extend({
   encoding: z.enum(['utf8', 'shift_jis']).default('utf8'),
 });

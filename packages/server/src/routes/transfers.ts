@@ -14,7 +14,7 @@ import {
   OutboundItem,
   outboundQuery,
   PendingTransfer,
-  TransferListItem,
+  TransferPage,
   TransferReceipt,
   TransferView,
   transferParams,
@@ -85,13 +85,13 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
     {
       schema: {
         tags,
-        summary: "The user's transfers, newest first",
+        summary: "The user's own transfers, newest first, a page at a time (limit, cursor)",
         security: read,
         querystring: transferQuery,
-        response: { 200: z.array(TransferListItem), ...problemResponse },
+        response: { 200: TransferPage, ...problemResponse },
       },
     },
-    async (request) => kinko.listTransfers(customerOf(request), { status: request.query.status }),
+    async (request) => kinko.listTransfers(customerOf(request), request.query),
   );
 
   app.get(
