@@ -186,6 +186,10 @@ export interface StatementLine {
   balance: Yen;
 }
 
+/**
+ * One page of 入出金明細 for a range of days: the range's balances and up to `limit` of its
+ * lines, oldest first. The lines of every page, in order, are the range's lines.
+ */
 export interface Statement {
   account: AccountView;
   /** Inclusive days in Japan, YYYY-MM-DD. */
@@ -193,14 +197,28 @@ export interface Statement {
   to: string;
   /** 前残: the balance at the start of `from`. */
   openingBalance: Yen;
-  /** The balance after the last line (the opening balance when there is none). */
+  /** The balance at the end of `to` as this page was read (the opening balance when no line). */
   closingBalance: Yen;
+  /** This page's lines. */
   lines: StatementLine[];
+  /** Asks for the range's next lines; null when this page ends the range. */
+  nextCursor: string | null;
 }
 
 export interface StatementQuery {
   from: string;
   to: string;
+  /** Lines per page, 1 … 1000, default 500. */
+  limit?: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
+}
+
+/** The statement as CSV: the bytes come page by page, so a year of lines is never held at once. */
+export interface StatementCsv {
+  filename: string;
+  contentType: string;
+  chunks: AsyncIterable<Uint8Array>;
 }
 
 /** M1 reconciliation (`kinko ledger verify`). */
@@ -337,14 +355,17 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<BankAccountView>;
   /** 残高照会: the contract's accounts this user may use, with balances. */
   listAccounts(actor: CustomerActor): Promise<AccountView[]>;
-  /** 入出金明細 for days in Japan, from and to inclusive (at most a year). */
+  /** 入出金明細 for days in Japan, from and to inclusive (at most a year), a page at a time. */
   statement(actor: CustomerActor, accountId: string, query: StatementQuery): Promise<Statement>;
-  /** The statement as CSV bytes: UTF-8 with BOM, or Shift_JIS for Excel in Japan. */
+  /**
+   * Every line of the range as CSV: UTF-8 with BOM, or Shift_JIS for Excel in Japan. The first
+   * page is read (and the request checked) before this resolves; the rest as `chunks` is read.
+   */
   statementCsv(
     actor: CustomerActor,
     accountId: string,
-    query: StatementQuery & { encoding: 'utf8' | 'shift_jis' },
-  ): Promise<{ filename: string; contentType: string; bytes: Uint8Array }>;
+    query: Pick<StatementQuery, 'from' | 'to'> & { encoding: 'utf8' | 'shift_jis' },
+  ): Promise<StatementCsv>;
   /** M1: recomputes every balance from the journal and checks the invariants. */
   verifyLedger(): Promise<LedgerVerification>;
 }

@@ -22,6 +22,8 @@ export { assertLoginId, assertPassword, assertPin, isContractNumber } from './id
 export { createKinko, type KinkoDeps } from './kinko.ts';
 export * from './ledger/index.ts';
 export * from './otp/index.ts';
+export type { PageLimits } from './paging.ts';
 export * from './ports.ts';
 export { APPROVAL_STATES } from './transfers/approval-states.ts';
 export { loadBankDirectory } from './transfers/bank-directory.ts';
+export { TRANSFER_PAGE } from './transfers/queries.ts';

@@ -4,39 +4,15 @@
  * named here. Secrets' formats (OTP digits, serial check character, JWK curve) are core's rules
  * (SPEC T4, T5): here an OTP or a serial is only a string.
  */
-import { cardPositions } from '@kinko/core';
+import { cardPositions, STATEMENT_PAGE } from '@kinko/core';
 import { z } from 'zod';
+import { nextCursor, pageQuery } from './paging-schemas.ts';
+import { pathParam, secret, text } from './text.ts';
 
 /** Named schemas become components of the OpenAPI document. */
 export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
 
-/**
- * Text a client may send: well-formed Unicode (no lone surrogate, which JSON.parse lets through
- * from "\ud800" and which the database would store as U+FFFD while the audit hash covers the
- * original) and no U+0000 (PostgreSQL text cannot hold it). With the u flag a surrogate pair is
- * one code point outside the class, so 𠮷 and emoji pass. The pattern is in the OpenAPI
- * document too, where openapi.test.ts checks every request string carries it.
- */
-export const wellFormedText = /^[^\0\uD800-\uDFFF]*$/u;
-
-/**
- * The one string primitive of every request schema (body, querystring, params, headers): never
- * a bare z.string(). `max` counts UTF-16 code units, as the router's maxParamLength does.
- */
-export function text(max = 256) {
-  return z.string().max(max).regex(wellFormedText, 'must be well-formed Unicode without U+0000 (NUL)');
-}
-
-/** A secret the user types (password, PIN, OTP, card value): text; core checks its format. */
-export const secret = text(256);
-
-/**
- * The longest path parameter, in UTF-16 code units after percent-decoding: the router's
- * maxParamLength (app.ts) and every params schema's maxLength, so the document and the router
- * agree; a longer one is 400 request.invalid either way.
- */
-export const maxPathParamLength = 100;
-export const pathParam = () => text(maxPathParamLength);
+export { maxPathParamLength, pathParam, secret, text, wellFormedText } from './text.ts';
 
 export const Problem = z
   .looseObject({
@@ -216,7 +192,8 @@ export const Statement = z
     to: z.string(),
     openingBalance: yenAmount,
     closingBalance: yenAmount,
-    lines: z.array(StatementLine),
+    lines: z.array(StatementLine).describe("this page's lines, oldest first"),
+    nextCursor,
   })
   .register(schemaRegistry, { id: 'Statement', description: '入出金明細 (M9)' });
 
@@ -302,7 +279,11 @@ export const auditQuery = z.strictObject({
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */
-export const statementQuery = z.strictObject({ from: text(), to: text() });
-export const statementCsvQuery = statementQuery.extend({
+export const statementQuery = z.strictObject({
+  from: text(),
+  to: text(),
+  ...pageQuery(STATEMENT_PAGE, 'Lines'),
+});
+export const statementCsvQuery = z.strictObject({ from: text(), to: text() }).extend({
   encoding: z.enum(['utf8', 'shift_jis']).default('utf8'),
 });

@@ -4,8 +4,9 @@
  * here: core checks them and answers with its own codes (payee.bank_not_found …), which a
  * regex here would flatten into request.invalid.
  */
-import { APPROVAL_STATES } from '@kinko/core';
+import { APPROVAL_STATES, TRANSFER_PAGE } from '@kinko/core';
 import { z } from 'zod';
+import { nextCursor, pageQuery } from './paging-schemas.ts';
 import { CardPosition, pathParam, schemaRegistry, secret, text } from './schemas.ts';
 
 const AccountType = z.enum(['ordinary', 'current', 'savings']);
@@ -51,6 +52,7 @@ export const transferParams = {
 
 export const transferQuery = z.strictObject({
   status: z.enum(['pending', 'scheduled', 'completed', 'cancelled', 'failed']).optional(),
+  ...pageQuery(TRANSFER_PAGE, 'Transfers'),
 });
 
 export const outboundQuery = z.strictObject({
@@ -124,6 +126,13 @@ export const TransferListItem = TransferView.extend({
     .nullable()
     .describe('M5a: the state of the approval request; null when the transfer needed no approval'),
 }).register(schemaRegistry, { id: 'TransferListItem' });
+
+export const TransferPage = z
+  .object({ items: z.array(TransferListItem), nextCursor })
+  .register(schemaRegistry, {
+    id: 'TransferPage',
+    description: "A page of the user's own transfers, newest first (created, then id)",
+  });
 
 export const PendingTransfer = z
   .object({

@@ -8,6 +8,7 @@ import { auditCases } from './contract/audit.ts';
 import { commitCases } from './contract/commits.ts';
 import { ledgerCases } from './contract/ledger.ts';
 import { limitCases } from './contract/limits.ts';
+import { listCases } from './contract/lists.ts';
 import { migrationCases } from './contract/migrations.ts';
 import { recordCases } from './contract/records.ts';
 import { transactionCases } from './contract/transactions.ts';
@@ -37,4 +38,5 @@ describe.each(testBackends())('store contract on $name', (backend) => {
   describe('ledger', () => ledgerCases(current));
   describe('transfers', () => transferCases(current));
   describe('limits', () => limitCases(current));
+  describe('lists', () => listCases(current));
 });

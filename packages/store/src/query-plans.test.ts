@@ -40,17 +40,30 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The plan's lines that read a table (or an index) from end to end. */
-function scans(sql: string, parameters: readonly unknown[]): string[] {
+function plan(sql: string, parameters: readonly unknown[]): string[] {
   const db = new Database(file, { readonly: true });
   try {
     // Booleans as the driver binds them.
     const bound = parameters.map((p) => (typeof p === 'boolean' ? Number(p) : p));
-    const plan = db.prepare(`explain query plan ${sql}`).all(...bound) as { detail: string }[];
-    return plan.map((p) => p.detail).filter((d) => /^SCAN /.test(d) && !/ROW VALUES CLAUSE/.test(d));
+    return (db.prepare(`explain query plan ${sql}`).all(...bound) as { detail: string }[]).map(
+      (p) => p.detail,
+    );
   } finally {
     db.close();
   }
+}
+
+/** The plan's lines that read a table (or an index) from end to end. */
+function scans(sql: string, parameters: readonly unknown[]): string[] {
+  return plan(sql, parameters).filter((d) => /^SCAN /.test(d) && !/ROW VALUES CLAUSE/.test(d));
+}
+
+/**
+ * A list's page is read in the index's order: no scan, and no sort of every matching row
+ * (USE TEMP B-TREE FOR ORDER BY), which would read a user's whole history to return one page.
+ */
+function unorderedOrScans(sql: string, parameters: readonly unknown[]): string[] {
+  return plan(sql, parameters).filter((d) => /^SCAN |TEMP B-TREE/.test(d) && !/ROW VALUES CLAUSE/.test(d));
 }
 
 describe('SQLite query plans of the transfer path', () => {
@@ -90,6 +103,37 @@ describe('SQLite query plans of the transfer path', () => {
       await read();
       expect(sent.length, name).toBeGreaterThan(0);
       found[name] = sent.flatMap((q) => scans(q.sql, q.parameters));
+    }
+    expect(Object.fromEntries(Object.entries(found).filter(([, s]) => s.length > 0))).toEqual({});
+  });
+});
+
+describe("SQLite query plans of the lists that grow with a customer's history", () => {
+  it("a user's transfer list loses their own transfers (fixed): its pages, with or without a status, after a cursor or not, are index searches in the list's order", async () => {
+    const before = { createdAt: 1_750_000_000_000, id: 't' };
+    const reads: [string, () => Promise<unknown>][] = [
+      ['transfers.listByUser', () => store.transfers.listByUser('c', 'u', { limit: 101 })],
+      ['transfers.listByUser before', () => store.transfers.listByUser('c', 'u', { before, limit: 101 })],
+      [
+        'transfers.listByUser status',
+        () => store.transfers.listByUser('c', 'u', { status: 'scheduled', limit: 101 }),
+      ],
+      [
+        'transfers.listByUser status before',
+        () => store.transfers.listByUser('c', 'u', { status: 'scheduled', before, limit: 101 }),
+      ],
+      // 入出金明細 (M9): a page of an account's postings in a range, and the balances around it.
+      [
+        'journal.postings',
+        () => store.journal.postings('a', { afterSeq: 10, fromAt: 0, toAt: 1_750_000_000_000, limit: 501 }),
+      ],
+    ];
+    const found: Record<string, string[]> = {};
+    for (const [name, read] of reads) {
+      sent.length = 0;
+      await read();
+      expect(sent.length, name).toBeGreaterThan(0);
+      found[name] = sent.flatMap((q) => unorderedOrScans(q.sql, q.parameters));
     }
     expect(Object.fromEntries(Object.entries(found).filter(([, s]) => s.length > 0))).toEqual({});
   });

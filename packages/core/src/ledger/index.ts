@@ -16,6 +16,7 @@ export {
   zenginTypeCode,
 } from './accounts.ts';
 export { normaliseHolderKana } from './holder-kana.ts';
+export { STATEMENT_PAGE } from './statement.ts';
 export { statementCsvHeader, statementCsvText } from './statement-csv.ts';
 export { verifyLedger } from './verify.ts';
 export * from './yen.ts';

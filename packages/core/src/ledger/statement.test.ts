@@ -3,7 +3,7 @@ import type { BankAccountView } from '../api.ts';
 import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { statementCsvText } from './statement-csv.ts';
-import { move, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
+import { csvBytes, move, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
 
 const HOUR = 3_600_000;
 
@@ -98,8 +98,9 @@ describe.each(testBackends())('M9: statements on $name', (backend) => {
       });
       expect(csv.contentType).toBe('text/csv; charset=utf-8');
       expect(csv.filename).toBe(`statement-001-${a.number}-2025-01-07-2025-01-10.csv`);
-      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes.subarray(3));
+      const bytes = await csvBytes(csv);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3));
       expect(text).toBe(expected);
       expect(text.split('\r\n')).toEqual([
         '日付,摘要,お支払金額,お預り金額,差引残高',
@@ -118,9 +119,10 @@ describe.each(testBackends())('M9: statements on $name', (backend) => {
         encoding: 'shift_jis',
       });
       expect(csv.contentType).toBe('text/csv; charset=Shift_JIS');
-      expect([...csv.bytes.subarray(0, 4)]).toEqual([0x93, 0xfa, 0x95, 0x74]); // 日付
-      expect(csv.bytes).toContain(0xcc); // ﾌ: half-width kana are single bytes
-      expect(new TextDecoder('shift_jis').decode(csv.bytes)).toBe(expected);
+      const bytes = await csvBytes(csv);
+      expect([...bytes.subarray(0, 4)]).toEqual([0x93, 0xfa, 0x95, 0x74]); // 日付
+      expect(bytes).toContain(0xcc); // ﾌ: half-width kana are single bytes
+      expect(new TextDecoder('shift_jis').decode(bytes)).toBe(expected);
     });
 
     it('M9: an unknown encoding is request.invalid', async () => {

@@ -4,6 +4,7 @@ import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
 import { addDays, isBankDate, jstDate } from '../calendar/bank-date.ts';
 import { KinkoError } from '../errors.ts';
 import { requireCustomer } from '../identity/authz.ts';
+import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
 import type { PostingRecord } from '../ports.ts';
 import { requireUsableAccount, usableAccounts } from './access.ts';
 import { branchNames, toAccountView } from './views.ts';
@@ -11,7 +12,9 @@ import { type Yen, yen } from './yen.ts';
 
 /** Statements cover at most a year per request, so one request cannot walk a whole history. */
 const MAX_DAYS = 366;
-const PAGE = 500;
+/** GET …/statement states these in its OpenAPI document (server schemas.ts, statementQuery). */
+export const STATEMENT_PAGE: PageLimits = { default: 500, max: 1000 };
+const CURSOR_KIND = 'statement';
 
 export function listAccounts(deps: KinkoDeps, actor: CustomerActor): Promise<AccountView[]> {
   return runUseCase(deps, async (tx) => {
@@ -21,6 +24,12 @@ export function listAccounts(deps: KinkoDeps, actor: CustomerActor): Promise<Acc
   });
 }
 
+/**
+ * One page of 入出金明細: the range's opening and closing balances and its lines after the
+ * cursor's, oldest first. The cursor is the last line's seq, the account's own posting order:
+ * postings written after a page was read have higher seqs, so they come on a later page (when in
+ * the range) and never push a line onto two pages.
+ */
 export async function statement(
   deps: KinkoDeps,
   actor: CustomerActor,
@@ -28,11 +37,14 @@ export async function statement(
   query: StatementQuery,
 ): Promise<Statement> {
   const range = statementRange(query);
+  const limit = pageLimit(query.limit, STATEMENT_PAGE);
+  const afterSeq =
+    query.cursor === undefined ? undefined : decodeCursor(CURSOR_KIND, query.cursor, ['integer'])[0];
   return runUseCase(deps, async (tx) => {
     const ctx = await requireCustomer(tx, actor);
     const account = await requireUsableAccount(tx, ctx, accountId);
     const view = toAccountView(account, await branchNames(tx.store));
-    return readStatement(tx, view, range);
+    return readStatement(tx, view, range, { afterSeq, limit });
   });
 }
 
@@ -60,25 +72,28 @@ function startOfJstDay(date: string): number {
   return Date.parse(`${date}T00:00:00+09:00`);
 }
 
-async function readStatement(tx: Tx, account: AccountView, range: Range): Promise<Statement> {
+async function readStatement(
+  tx: Tx,
+  account: AccountView,
+  range: Range,
+  page: { afterSeq: number | undefined; limit: number },
+): Promise<Statement> {
   const before = await tx.store.journal.lastBefore(account.id, range.fromAt);
   const openingBalance = before?.balanceAfter ?? yen(0);
-  const lines: StatementLine[] = [];
-  // Lines continue from the last posting before the range, so opening + lines = closing holds.
-  for (let afterSeq = before?.seq ?? 0; ; ) {
-    const page = await tx.store.journal.postings(account.id, {
-      afterSeq,
-      fromAt: range.fromAt,
-      toAt: range.toAt,
-      limit: PAGE,
-    });
-    lines.push(...page.map(toLine));
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) break;
-    afterSeq = last.seq;
-  }
-  const closingBalance: Yen = lines.at(-1)?.balance ?? openingBalance;
-  return { account, from: range.from, to: range.to, openingBalance, closingBalance, lines };
+  const closing = await tx.store.journal.lastBefore(account.id, range.toAt);
+  const closingBalance: Yen = closing?.balanceAfter ?? openingBalance;
+  // The first page continues from the last posting before the range, so opening + lines =
+  // closing holds over the pages. One row more than the page tells whether another follows.
+  const rows = await tx.store.journal.postings(account.id, {
+    afterSeq: page.afterSeq ?? before?.seq ?? 0,
+    fromAt: range.fromAt,
+    toAt: range.toAt,
+    limit: page.limit + 1,
+  });
+  const lines = rows.slice(0, page.limit).map(toLine);
+  const last = lines.at(-1);
+  const nextCursor = rows.length > page.limit && last ? encodeCursor(CURSOR_KIND, [last.seq]) : null;
+  return { account, from: range.from, to: range.to, openingBalance, closingBalance, lines, nextCursor };
 }
 
 function toLine(p: PostingRecord): StatementLine {

@@ -1,5 +1,5 @@
 /** Test helpers for the ledger's tests (not exported by the package). */
-import type { BankAccountView, CustomerActor } from '../api.ts';
+import type { BankAccountView, CustomerActor, StatementCsv } from '../api.ts';
 import { runUseCase } from '../audit/use-case.ts';
 import { passwords, pins, type TestBank } from '../identity/test-bank.ts';
 import type { EntryKind } from '../ports.ts';
@@ -71,4 +71,17 @@ export async function otherContract(
       clientAddress: '203.0.113.5',
     },
   };
+}
+
+/** The whole CSV download, from the chunks core writes page by page. */
+export async function csvBytes(csv: StatementCsv): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of csv.chunks) parts.push(chunk);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -75,6 +75,12 @@ export interface TransferRecord {
   cancelledAt: number | null;
 }
 
+/** Where a page of a transfer list ended: the last row's unique order key. */
+export interface TransferListKey {
+  createdAt: number;
+  id: string;
+}
+
 /** M3: an idempotency key claimed by a create call, with its first result. */
 export interface IdempotencyRecord {
   contractId: string;
@@ -136,6 +142,17 @@ export interface TransfersStore {
   listByContract(
     contractId: string,
     opts: { statuses?: TransferStatus[]; limit: number },
+  ): Promise<TransferRecord[]>;
+  /**
+   * One user's transfers in the contract, newest first (createdAt, then id, descending: a unique
+   * order), optionally of one status, strictly after `before` (the last row of the page before),
+   * at most `limit`. Served by an index on (user_id[, status], created_at, id), so a page reads
+   * only its own rows however long the history.
+   */
+  listByUser(
+    contractId: string,
+    userId: string,
+    opts: { status?: TransferStatus; before?: TransferListKey; limit: number },
   ): Promise<TransferRecord[]>;
   /** Scheduled transfers whose value date is on or before `date`, oldest value date first. */
   listDue(date: string, limit: number): Promise<TransferRecord[]>;

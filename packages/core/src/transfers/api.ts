@@ -3,6 +3,7 @@
  * take the request's Idempotency-Key (M3); core refuses a missing or malformed one.
  */
 import type { CustomerActor, OperatorActor, StepUpProof } from '../api.ts';
+import type { PageQuery } from '../paging.ts';
 import type { ApprovalSettingsRecord, TransferStatus } from '../ports.ts';
 import type { ApprovalUserAction } from './approvals.ts';
 import type { DirectoryEntry } from './bank-directory.ts';
@@ -18,12 +19,13 @@ import type {
   PayeeView,
   PendingTransfer,
   TransferInput,
-  TransferListItem,
+  TransferPage,
   TransferReceipt,
   TransferView,
 } from './views.ts';
 
 export type { Privilege } from '../identity/privileges.ts';
+export type { PageQuery } from '../paging.ts';
 export type { ApprovalSettingsRecord } from '../ports.ts';
 export type { ApprovalUserAction } from './approvals.ts';
 export type { DirectoryEntry } from './bank-directory.ts';
@@ -32,6 +34,8 @@ export type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.t
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
 export type { ScheduledRun } from './scheduled.ts';
 export type * from './views.ts';
+
+export type TransferListQuery = PageQuery & { status?: TransferStatus };
 
 export type PayeeInput = PayeeAccountInput & { nickname?: string | null };
 
@@ -61,7 +65,8 @@ export interface TransfersApi {
     transferId: string,
     proof: StepUpProof | undefined,
   ): Promise<TransferView>;
-  listTransfers(actor: CustomerActor, opts?: { status?: TransferStatus }): Promise<TransferListItem[]>;
+  /** The user's own transfers, newest first, a page at a time (limit 1 … 500, default 100). */
+  listTransfers(actor: CustomerActor, opts?: TransferListQuery): Promise<TransferPage>;
   getTransfer(actor: CustomerActor, transferId: string): Promise<TransferView>;
   /** M6: the job: posts scheduled transfers whose value date has come; idempotent, multi-process safe. */
   runScheduledTransfers(now?: number): Promise<ScheduledRun>;

@@ -240,7 +240,7 @@ describe.each(testBackends())('M5a approvals on $name', (backend) => {
     expect(refused.details).toMatchObject({ approval: 'approved' });
     // The requester's list says so, so that the screen offers no 取消 that would be refused.
     const listed = await kinko().listTransfers(tb.user, { status: 'scheduled' });
-    expect(listed.map((t) => [t.id, t.approval])).toEqual([[transferId, 'approved']]);
+    expect(listed.items.map((t) => [t.id, t.approval])).toEqual([[transferId, 'approved']]);
     tb.bank.clock.ms = NEXT_DAY;
     expect(await kinko().runScheduledTransfers()).toEqual({ completed: 1, failed: 0 });
     const [mine] = await kinko().listApprovals(tb.user, { box: 'mine' });

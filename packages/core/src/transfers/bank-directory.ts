@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { KinkoError } from '../errors.ts';
-import { LARGE_KANA_OF, toZenginForm } from './zengin-chars.ts';
+import { isZenginChar, LARGE_KANA_OF, toZenginForm } from './zengin-chars.ts';
 
 export interface DirectoryEntry {
   /** 4 digits for a bank (統一金融機関番号), 3 for a branch (統一店番号). */
@@ -34,28 +34,71 @@ interface ZenginBank extends ZenginEntry {
   branches: Record<string, ZenginEntry>;
 }
 
+/** The directory as loaded: every kana already in 店舗名 characters (directoryKana). */
 let data: Record<string, ZenginBank> | undefined;
 
 function directory(): Record<string, ZenginBank> {
   // A CommonJS module of plain object literals; require keeps the first lookup synchronous.
-  data ??= createRequire(import.meta.url)('zengin-code') as Record<string, ZenginBank>;
+  data ??= mapDirectory(createRequire(import.meta.url)('zengin-code') as Record<string, ZenginBank>);
   return data;
 }
 
 /**
  * Loads the directory now (`kinko serve` calls it before it listens), so that the first transfer
- * after a start does not wait for the 5 MB module.
+ * after a start does not wait for the 5 MB module and the mapping of its 30,000 names.
  */
 export function loadBankDirectory(): void {
   directory();
 }
 
-/** zengin-code stores kana full-width (ミツビシユ－エフジエイ); Zengin fields want half-width. */
-function zenginKana(fullWidth: string): string {
-  let out = '';
-  for (const ch of fullWidth) out += toZenginForm(ch);
-  return out.replace(/ {2,}/g, ' ').trim();
+/** The names are mapped once, here, so every lookup, search and export sees the same kana. */
+function mapDirectory(raw: Record<string, ZenginBank>): Record<string, ZenginBank> {
+  const out: Record<string, ZenginBank> = {};
+  for (const [code, bank] of Object.entries(raw)) {
+    const branches: Record<string, ZenginEntry> = {};
+    for (const [branchCode, b] of Object.entries(bank.branches)) {
+      branches[branchCode] = { code: b.code, name: b.name, kana: directoryKana(b.kana) };
+    }
+    out[code] = { code: bank.code, name: bank.name, kana: directoryKana(bank.kana), branches };
+  }
+  return out;
 }
+
+/** The Zengin form of each character of the data (a few hundred distinct ones), computed once. */
+const formOf = new Map<string, string>();
+
+/**
+ * A name of the directory in 店舗名 characters (DOMAIN §2.3: half-width kana without small kana
+ * or ｦ, ﾞ ﾟ, A–Z, 0–9, space and '-'), the class of the 被仕向銀行名 and 被仕向支店名 fields.
+ * zengin-code stores kana full-width (ミツビシユ－エフジエイ, DOMAIN §3): it becomes half-width
+ * as typed names do (toZenginForm: ー and － are '-'), and then:
+ * - '.' becomes a space. It is in 13 banks' names (0421 クレデイ．アグリコル, 0456, 0627 …),
+ *   all spelt from a foreign language, where it separates words (Crédit Agricole): a space
+ *   keeps them apart as the name is read, where dropping it would run them together
+ *   (ｸﾚﾃﾞｲｱｸﾞﾘｺﾙ); a space is what DOMAIN §2.3 records a bank asking for instead of '.'; and the
+ *   name keeps its length, so it still fits C(15). The middle dots ・ ･ (in no name so far)
+ *   separate words the same way.
+ * - A name with any other character outside the class (none in the data) is unknown (''): the
+ *   name fields are optional, the codes route the money, and a name is never written half
+ *   mapped. bank-directory.test.ts checks every name of the data against the class, so an
+ *   update of zengin-code that brings a new character fails there, never in an export.
+ */
+export function directoryKana(fullWidth: string): string {
+  let out = '';
+  for (const ch of fullWidth) {
+    let form = formOf.get(ch);
+    if (form === undefined) {
+      form = WORD_SEPARATORS.has(ch) ? ' ' : toZenginForm(ch);
+      if (WORD_SEPARATORS.has(form)) form = ' ';
+      formOf.set(ch, form);
+    }
+    out += form;
+  }
+  const name = out.replace(/ {2,}/g, ' ').trim();
+  return [...name].every((c) => isZenginChar(c, 'branchName')) ? name : '';
+}
+
+const WORD_SEPARATORS = new Set(['.', '．', '・', '･']);
 
 function assertBankCode(code: unknown): asserts code is string {
   if (typeof code !== 'string' || !/^\d{4}$/.test(code)) {
@@ -75,7 +118,7 @@ export function lookupBank(code: unknown): DirectoryEntry {
   const bank = directory()[code];
   if (!bank)
     throw new KinkoError('payee.bank_not_found', `No bank has the code ${code}.`, { bankCode: code });
-  return { code: bank.code, name: bank.name, kana: zenginKana(bank.kana) };
+  return { code: bank.code, name: bank.name, kana: bank.kana };
 }
 
 /**
@@ -93,12 +136,12 @@ export function lookupBranch(bankCode: unknown, branchCode: unknown, own?: OwnBa
     const b = own.ownBranches.find((x) => x.code === branchCode);
     if (!b) throw branchNotFound(bankCode, branchCode);
     // The public kana only describes the same branch if the public data names it the same way.
-    const publicKana = listed && listed.name === b.name ? zenginKana(listed.kana) : '';
+    const publicKana = listed && listed.name === b.name ? listed.kana : '';
     return { code: b.code, name: b.name, kana: b.kana ?? publicKana };
   }
   if (!bank) throw new KinkoError('payee.bank_not_found', `No bank has the code ${bankCode}.`, { bankCode });
   if (!listed) throw branchNotFound(bankCode, branchCode);
-  return { code: listed.code, name: listed.name, kana: zenginKana(listed.kana) };
+  return { code: listed.code, name: listed.name, kana: listed.kana };
 }
 
 function branchNotFound(bankCode: string, branchCode: string): KinkoError {
@@ -154,11 +197,7 @@ let banksByCode: ZenginEntry[] | undefined;
  */
 export function searchBanks(query: string, limit = DIRECTORY_SEARCH_LIMIT): DirectoryEntry[] {
   banksByCode ??= Object.values(directory()).sort(byCode);
-  return search(banksByCode, query, limit).map((b) => ({
-    code: b.code,
-    name: b.name,
-    kana: zenginKana(b.kana),
-  }));
+  return search(banksByCode, query, limit).map((b) => ({ code: b.code, name: b.name, kana: b.kana }));
 }
 
 /**
@@ -177,7 +216,7 @@ export function searchBranches(
   if (own && bank.code === own.ownBankCode) {
     const branches = own.ownBranches.map((b) => {
       const listed = publicBranches[b.code];
-      const publicKana = listed && listed.name === b.name ? zenginKana(listed.kana) : '';
+      const publicKana = listed && listed.name === b.name ? listed.kana : '';
       return { code: b.code, name: b.name, kana: b.kana ?? publicKana };
     });
     // The kana here is already half-width; searchForm compares it the same way.
@@ -186,6 +225,6 @@ export function searchBranches(
   return search(Object.values(publicBranches).sort(byCode), query, limit).map((b) => ({
     code: b.code,
     name: b.name,
-    kana: zenginKana(b.kana),
+    kana: b.kana,
   }));
 }

@@ -67,6 +67,12 @@ export async function exportOutbound(
     throw new KinkoError('request.invalid', "format is 'zengin' or 'csv'");
   const items = await listOutbound(deps, actor, date);
   const total = items.reduce((s, i) => s + i.amount, 0);
+  // The file is made before the export is recorded: a file refused for a field that does not
+  // fit (ZenginFieldError) has not left the bank.
+  const body =
+    format === 'csv'
+      ? new TextEncoder().encode(outboundCsv(items))
+      : outboundZenginFile(items, deps.config.ownBankCode);
   // L1: taking the day's file out of the bank is itself recorded.
   await runUseCase(deps, async (tx) => {
     tx.audit({
@@ -80,14 +86,14 @@ export async function exportOutbound(
     ? {
         filename: `outbound-${stamp}.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: new TextEncoder().encode(outboundCsv(items)),
+        body,
         count: items.length,
         total,
       }
     : {
         filename: `outbound-${stamp}.txt`,
         contentType: 'application/octet-stream',
-        body: outboundZenginFile(items, deps.config.ownBankCode),
+        body,
         count: items.length,
         total,
       };

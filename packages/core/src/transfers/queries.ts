@@ -2,41 +2,62 @@
 import type { CustomerActor } from '../api.ts';
 import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
-import type { TransferStatus } from '../ports.ts';
+import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
+import type { TransferListKey, TransferStatus } from '../ports.ts';
+import type { TransferListQuery } from './api.ts';
 import type { ApprovalState } from './approval-states.ts';
 import { requireOwnTransfer } from './confirm.ts';
 import { transferContext } from './enter.ts';
-import { type TransferListItem, type TransferView, toTransferView } from './views.ts';
+import { type TransferListItem, type TransferPage, type TransferView, toTransferView } from './views.ts';
 
 const statuses: readonly TransferStatus[] = ['pending', 'scheduled', 'completed', 'cancelled', 'failed'];
 
+/** GET /api/v1/transfers states these in its OpenAPI document (server transfer-schemas.ts). */
+export const TRANSFER_PAGE: PageLimits = { default: 100, max: 500 };
+const CURSOR_KIND = 'transfers';
+
+/**
+ * The user's own transfers, newest first, a page at a time; another user's are the approvers'
+ * (M5a, the approvals inbox). The store filters by user and status and pages by the unique
+ * (createdAt, id) order, so every transfer of the user is on exactly one page, however many
+ * the contract has and whatever is entered between two page reads.
+ */
 export async function listTransfers(
   deps: KinkoDeps,
   actor: CustomerActor,
-  opts: { status?: TransferStatus; limit?: number } = {},
-): Promise<TransferListItem[]> {
+  opts: TransferListQuery = {},
+): Promise<TransferPage> {
   if (opts.status !== undefined && !statuses.includes(opts.status)) {
     throw new KinkoError('request.invalid', `status is one of ${statuses.join(', ')}`);
   }
-  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
+  const limit = pageLimit(opts.limit, TRANSFER_PAGE);
+  const before =
+    opts.cursor === undefined ? undefined : toKey(decodeCursor(CURSOR_KIND, opts.cursor, keyParts));
   return runUseCase(deps, async (tx) => {
     const ctx = await transferContext(tx, actor);
-    const rows = await tx.store.transfers.listByContract(ctx.contract.id, {
-      statuses: opts.status ? [opts.status] : undefined,
-      limit,
+    // One row more than the page tells whether there is a next page without a count.
+    const rows = await tx.store.transfers.listByUser(ctx.contract.id, ctx.user.id, {
+      status: opts.status,
+      before,
+      limit: limit + 1,
     });
-    // The user's own transfers; another user's are the approvers' (M5a, the approvals inbox).
-    const out: TransferListItem[] = [];
-    for (const t of rows) {
-      if (t.userId !== ctx.user.id) continue;
+    const page = rows.slice(0, limit);
+    const items: TransferListItem[] = [];
+    for (const t of page) {
       // M5a: an approved scheduled transfer is the approvers' to take back (承認取消), not the
       // requester's to cancel; the list says so, so that the screen offers only what works.
       const request = await tx.store.approvals.getByTransfer(t.id);
-      out.push({ ...toTransferView(t), approval: (request?.state as ApprovalState | undefined) ?? null });
+      items.push({ ...toTransferView(t), approval: (request?.state as ApprovalState | undefined) ?? null });
     }
-    return out;
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > limit && last ? encodeCursor(CURSOR_KIND, [last.createdAt, last.id]) : null;
+    return { items, nextCursor };
   });
 }
+
+const keyParts = ['integer', 'string'] as const;
+const toKey = ([createdAt, id]: readonly [number, string]): TransferListKey => ({ createdAt, id });
 
 export function getTransfer(
   deps: KinkoDeps,

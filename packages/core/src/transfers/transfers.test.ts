@@ -224,7 +224,7 @@ describe.each(testBackends())('transfers on $name', (backend) => {
       const e = await failure(tb.enter(tb.user, { to: mizuho, ...over }));
       expect(e.code).toBe(code);
       expect(await auditRecordCount(tb.bank.store)).toBe(head);
-      expect(await tb.bank.kinko.listTransfers(tb.user)).toEqual([]);
+      expect(await tb.bank.kinko.listTransfers(tb.user)).toEqual({ items: [], nextCursor: null });
     });
 
     it("another contract's account ids are account.not_found, as payer or as 振替 payee", async () => {

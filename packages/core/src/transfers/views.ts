@@ -75,6 +75,12 @@ export interface TransferListItem extends TransferView {
   approval: ApprovalState | null;
 }
 
+/** A page of the user's transfer list, newest first; `nextCursor` asks for the next (null: the end). */
+export interface TransferPage {
+  items: TransferListItem[];
+  nextCursor: string | null;
+}
+
 export interface TransferView {
   id: string;
   kind: TransferKind;

@@ -135,6 +135,34 @@ export function toZenginField(
   return { ok: true, value: out.replace(/ {2,}/g, ' ').trim() };
 }
 
+/** What keeps a value out of a Zengin C field as it stands (DOMAIN §2.2, §2.3). */
+export type ZenginFieldProblem =
+  | { kind: 'character'; position: number; character: string }
+  | { kind: 'too_long'; length: number }
+  | { kind: 'leading_space' };
+
+/**
+ * Why `value` cannot be written as it is into a C(`width`) field of class `cls`, or null if it
+ * can: every character in the class, at most `width` of them (one byte each), and no leading
+ * space unless the field is blank (§2.2). `position` is 1-based. The writer never cuts or
+ * converts: what does not fit is the caller's to fix before anything is written.
+ */
+export function zenginFieldProblem(
+  value: string,
+  cls: ZenginCharClass,
+  width: number,
+  opts: CharClassOptions = {},
+): ZenginFieldProblem | null {
+  let position = 0;
+  for (const ch of value) {
+    position++;
+    if (!isZenginChar(ch, cls, opts)) return { kind: 'character', position, character: ch };
+  }
+  if (position > width) return { kind: 'too_long', length: position };
+  if (value.startsWith(' ') && value.trim() !== '') return { kind: 'leading_space' };
+  return null;
+}
+
 /**
  * The bytes of a Zengin text in コード区分 0 (JIS X 0201 8-bit, the same bytes as single-byte
  * Shift_JIS; DOMAIN §2.2), for the file export. Every byte is 0x20–0x7E or 0xA1–0xDF; anything

@@ -14,7 +14,7 @@ import {
   OutboundItem,
   outboundQuery,
   PendingTransfer,
-  TransferListItem,
+  TransferPage,
   TransferReceipt,
   TransferView,
   transferParams,
@@ -123,13 +123,13 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
       schema: {
         operationId: 'listTransfers',
         tags,
-        summary: "The user's transfers, newest first",
+        summary: "The user's own transfers, newest first, a page at a time (limit, cursor)",
         security: read,
         querystring: transferQuery,
-        response: { 200: z.array(TransferListItem), ...problems(edge.customerRead, edge.input) },
+        response: { 200: TransferPage, ...problems(edge.customerRead, edge.input) },
       },
     },
-    async (request) => kinko.listTransfers(customerOf(request), { status: request.query.status }),
+    async (request) => kinko.listTransfers(customerOf(request), request.query),
   );
 
   app.get(

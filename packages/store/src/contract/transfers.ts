@@ -19,7 +19,7 @@ import { account, seedContract, T0, user } from './fixtures.ts';
 let next = 0;
 const unique = () => `${process.pid}-${++next}`;
 
-async function seedPayer(store: Store) {
+export async function seedPayer(store: Store) {
   const c = await seedContract(store);
   const u = user(c.id);
   await store.users.insert(u);
@@ -28,7 +28,7 @@ async function seedPayer(store: Store) {
   return { c, u, a };
 }
 
-function transfer(
+export function transfer(
   contractId: string,
   userId: string,
   fromAccountId: string,

@@ -10,6 +10,7 @@ import { transfers } from './0003_transfers.ts';
 import { limits } from './0004_limits.ts';
 import { approvals } from './0005_approvals.ts';
 import { auditChains } from './0006_audit_chains.ts';
+import { transferLists } from './0007_transfer_lists.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0004_limits': limits(kind),
     '0005_approvals': approvals(kind),
     '0006_audit_chains': auditChains(kind),
+    '0007_transfer_lists': transferLists(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -66,6 +66,17 @@ export function transfersRepo(db: Executor): Store['transfers'] {
       const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
       return rows.map(fromRow);
     },
+    async listByUser(contractId, userId, { status, before, limit }) {
+      let q = select().where('user_id', '=', userId).where('contract_id', '=', contractId);
+      if (status !== undefined) q = q.where('status', '=', status);
+      // The keyset: rows strictly after the page before in (created_at, id) descending order. A
+      // row value, so that both databases turn it into a range on the index (0007_transfer_lists).
+      if (before !== undefined) {
+        q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(before.createdAt, before.id)));
+      }
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(fromRow);
+    },
     async listDue(date, limit) {
       const rows = await select()
         .where('status', '=', 'scheduled')

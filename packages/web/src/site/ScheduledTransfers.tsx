@@ -15,6 +15,9 @@ import { transferMessages } from './transferMessages.ts';
 /** How the rows are named for the tests: the 受付番号, or the id before there is one. */
 const rowKey = (tr: TransferListItem) => tr.receiptNumber ?? tr.id;
 
+/** A cancelled transfer that had been confirmed: a 予約取消, not an entry left unconfirmed. */
+const wasConfirmed = (tr: TransferListItem) => tr.confirmedAt !== null;
+
 /**
  * 振込予約照会・取消 (M6, M5b): the user's scheduled transfers, and those cancelled here; 取消
  * asks the OTP (or 利用者確認暗証番号 and a card position) and is possible until the day before.
@@ -24,6 +27,8 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
   const a = useT(accountLabels);
   const c = useT(common);
   const [list, setList] = useState<TransferListItem[] | null>(null);
+  /** The cursor of the next page of cancelled transfers; null when all are shown. */
+  const [olderCancelled, setOlderCancelled] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [cancelling, setCancelling] = useState<TransferListItem | null>(null);
   const [auth, setAuth] = useState<TransferAuthorisation | null>(null);
@@ -33,13 +38,33 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
 
   const load = useCallback(async () => {
     try {
-      const all = await transferApi.list();
-      setList(all.filter((tr) => tr.status === 'scheduled' || (tr.status === 'cancelled' && tr.confirmedAt)));
+      // Every scheduled transfer, each of which may be cancelled here: they are few, as value
+      // dates end within the bank's horizon. Then the newest page of those cancelled here.
+      const scheduled: TransferListItem[] = [];
+      for (let cursor: string | undefined; ; ) {
+        const page = await transferApi.list({ status: 'scheduled', cursor });
+        scheduled.push(...page.items);
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      const cancelled = await transferApi.list({ status: 'cancelled' });
+      setList([...scheduled, ...cancelled.items.filter(wasConfirmed)]);
+      setOlderCancelled(cancelled.nextCursor);
       setLoadError(null);
     } catch (e) {
       setLoadError(e);
     }
   }, []);
+
+  /** The next page of cancelled transfers, below those shown. */
+  async function showOlder() {
+    if (!olderCancelled) return;
+    const cursor = olderCancelled;
+    const page = await run(() => transferApi.list({ status: 'cancelled', cursor }));
+    if (!page) return;
+    setList((shown) => [...(shown ?? []), ...page.items.filter(wasConfirmed)]);
+    setOlderCancelled(page.nextCursor);
+  }
 
   useEffect(() => {
     void load();
@@ -193,6 +218,18 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
               );
             }}
           />
+          {olderCancelled && (
+            <div className="actions">
+              <button
+                type="button"
+                data-testid="scheduled-more"
+                disabled={busy}
+                onClick={() => void showOlder()}
+              >
+                {t('showOlder')}
+              </button>
+            </div>
+          )}
         </>
       )}
       <div className="actions">

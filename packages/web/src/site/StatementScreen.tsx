@@ -32,6 +32,7 @@ export function StatementScreen({ accountId, go }: { accountId: string; go: (rou
   const [to, setTo] = useState(today);
   const [period, setPeriod] = useState<Period>(() => ({ from: monthStart(today), to: today }));
   const [statement, setStatement] = useState<Statement | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [encoding, setEncoding] = useState<CsvEncoding>('shift_jis');
 
@@ -60,6 +61,24 @@ export function StatementScreen({ accountId, go }: { accountId: string; go: (rou
       live = false;
     };
   }, [selected, period]);
+
+  /** The period's next lines, below those shown (the statement answers a page at a time). */
+  async function showMore() {
+    if (!statement?.nextCursor) return;
+    const shown = statement;
+    setLoadingMore(true);
+    try {
+      const page = await accountsApi.statement(shown.account.id, shown, shown.nextCursor ?? undefined);
+      // Unless another account or period was asked for meanwhile.
+      setStatement((current) =>
+        current === shown ? { ...page, lines: [...shown.lines, ...page.lines] } : current,
+      );
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -200,6 +219,18 @@ export function StatementScreen({ accountId, go }: { accountId: string; go: (rou
                   ))}
                 </tbody>
               </table>
+            </div>
+          )}
+          {statement.nextCursor && (
+            <div className="actions">
+              <button
+                type="button"
+                data-testid="statement-more"
+                disabled={loadingMore}
+                onClick={() => void showMore()}
+              >
+                {t('showMore')}
+              </button>
             </div>
           )}
           <fieldset className="csv" data-testid="csv-panel">

@@ -17,10 +17,13 @@ const account = (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}`;
 
 export const accountsApi = {
   list: () => api.get<AccountView[]>('/api/v1/accounts'),
-  statement: (id: string, p: Period) =>
-    api.get<Statement>(`${account(id)}/statement?${new URLSearchParams({ from: p.from, to: p.to })}`),
+  /** A page of the period's lines (the first without `cursor`; then the page before's nextCursor). */
+  statement: (id: string, p: Period, cursor?: string) =>
+    api.get<Statement>(
+      `${account(id)}/statement?${new URLSearchParams({ from: p.from, to: p.to, ...(cursor ? { cursor } : {}) })}`,
+    ),
   /**
-   * The CSV download is a plain link: the session cookie authenticates it and a GET needs no
+   * The CSV holds every line of the period, however many pages the screen has shown. It is a plain link: the session cookie authenticates it and a GET needs no
    * CSRF token; the server's Content-Disposition names the file.
    */
   csvUrl: (id: string, p: Period, encoding: CsvEncoding) =>

@@ -1,5 +1,6 @@
 /** 資金移動 (M2–M4, M6–M8): transfers and payees (docs/http-api.md). */
 
+import type { TransferStatus } from '../../../core/src/ports.ts';
 import type {
   PayeeList,
   PayeeView,
@@ -7,6 +8,7 @@ import type {
   TransferAuthorisation,
   TransferInput,
   TransferListItem,
+  TransferPage,
   TransferReceipt,
   TransferView,
 } from '../../../core/src/transfers/views.ts';
@@ -20,6 +22,7 @@ export type {
   TransferAuthorisation,
   TransferInput,
   TransferListItem,
+  TransferPage,
   TransferReceipt,
   TransferView,
 };
@@ -36,7 +39,13 @@ export const transferApi = {
     api.post<PendingTransfer>('/api/v1/transfers', input, { idempotencyKey }),
   confirm: (id: string, proof: Proof, idempotencyKey: string) =>
     api.post<TransferReceipt>(`${transfer(id)}/confirm`, proof, { idempotencyKey }),
-  list: () => api.get<TransferListItem[]>('/api/v1/transfers'),
+  /** One page of the user's own transfers, newest first; `cursor` is the page before's nextCursor. */
+  list: (q: { status?: TransferStatus; cursor?: string } = {}) => {
+    const query = new URLSearchParams();
+    if (q.status) query.set('status', q.status);
+    if (q.cursor) query.set('cursor', q.cursor);
+    return api.get<TransferPage>(`/api/v1/transfers${query.size > 0 ? `?${query}` : ''}`);
+  },
   cancel: (id: string, proof: Proof) => api.post<TransferView>(`${transfer(id)}/cancel`, proof),
   /** What a cancellation asks: the OTP, or the PIN and a card position (the step-up challenge). */
   challenge: () => api.get<TransferAuthorisation>('/api/v1/step-up'),
