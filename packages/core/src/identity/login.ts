@@ -7,6 +7,9 @@ import { verifyAgainstDummy, verifySecret } from './secrets.ts';
 import { openSession } from './sessions.ts';
 import { meView } from './views.ts';
 
+/** A1: one answer for every wrong login, whichever part was wrong. */
+const INVALID_CREDENTIALS = 'The contract number, login ID or password is not correct.';
+
 export interface LoginInput {
   contractNumber: string;
   loginId: string;
@@ -56,7 +59,7 @@ export async function login(
           contractNumber: typeof contractNumber === 'string' ? contractNumber.slice(0, 20) : null,
         },
       });
-      return reject('auth.invalid_credentials', 'The contract number, login ID or password is not correct.');
+      return reject('auth.invalid_credentials', INVALID_CREDENTIALS);
     }
     // A4: a locked login is refused without looking at the password.
     if (user.loginLocked) {
@@ -81,9 +84,9 @@ export async function login(
         return reject('auth.locked');
       }
       tx.audit({ ...failure, action: 'login.failure', detail: { reason: 'password', failures: r.failures } });
-      return reject('auth.invalid_credentials', 'The contract number, login ID or password is not correct.', {
-        remainingAttempts: Math.max(0, max - r.failures),
-      });
+      // A1: the same answer as for an unknown contract or login ID, with no remaining-attempts
+      // count, which only a login ID that exists could have: it would tell a guesser which IDs do.
+      return reject('auth.invalid_credentials', INVALID_CREDENTIALS);
     }
     await tx.store.users.resetFailures(user.id, 'password');
     const signedIn: CustomerActor = {
