@@ -33,23 +33,32 @@ const serveCommand = program
   .description('serve the API and the web apps')
   .option('--db <url>', 'sqlite:PATH or postgres://… (default KINKO_DB or sqlite:data/kinko.db)')
   .option('--kek-file <path>', 'key-encryption key file (default KINKO_KEK, KINKO_KEK_FILE or data/kek.key)')
+  .option(
+    '--audit-key-file <path>',
+    'audit key file (default KINKO_AUDIT_KEY, KINKO_AUDIT_KEY_FILE or data/audit.key)',
+  )
   .option('--port <n>', 'port', port, Number(process.env.PORT ?? 3000))
   .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
   .option('--quiet', 'no request log');
 for (const option of transportOptionList()) serveCommand.addOption(option);
-serveCommand
-  .addHelpText('after', transportHelp)
-  .action(
-    async (
-      o: { db?: string; kekFile?: string; port: number; host: string; quiet?: boolean } & TransportFlags,
-    ) => {
-      // Before the database opens: a bad certificate or key is an option error, not a runtime one.
-      const transport = transportOptions(o);
-      const rt = await openRuntime({ db: o.db, kekFile: o.kekFile });
-      const s = await serve(rt, { ...o, transport });
-      console.log(`Kinko listening on ${s.url}`);
-    },
-  );
+serveCommand.addHelpText('after', transportHelp).action(
+  async (
+    o: {
+      db?: string;
+      kekFile?: string;
+      auditKeyFile?: string;
+      port: number;
+      host: string;
+      quiet?: boolean;
+    } & TransportFlags,
+  ) => {
+    // Before the database opens: a bad certificate or key is an option error, not a runtime one.
+    const transport = transportOptions(o);
+    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile, auditKeyFile: o.auditKeyFile });
+    const s = await serve(rt, { ...o, transport });
+    console.log(`Kinko listening on ${s.url}`);
+  },
+);
 
 program
   .command('demo')
