@@ -9,6 +9,7 @@
  * `kinko` processes that e2e/harness.ts starts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,11 +72,29 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   process.env.KINKO_TEST_PG = url;
   process.stdout.write(`PostgreSQL for the tests: embedded at ${url} (KINKO_TEST_PG was unset)\n`);
 
+  // On Ctrl-C (or SIGTERM) vitest exits a millisecond later, before any teardown, and the
+  // library's own exit hook has only asked the server to stop by then.
+  const onExit = () => stopAtExit(dataDir);
+  process.once('exit', onExit);
+
   return async () => {
+    process.off('exit', onExit);
     delete process.env.KINKO_TEST_PG;
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/** Synchronous, as an exit handler must be: immediate shutdown (SIGQUIT), then the data folder. */
+function stopAtExit(dataDir: string): void {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGQUIT');
+  } catch {
+    // already stopped: no pid file, or no such process
+  }
+  // The server may still be deleting its own files: retry while the folder is not yet empty.
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
 }
 
 /**
