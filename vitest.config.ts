@@ -22,6 +22,8 @@ const plainSummary: Reporter = {
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Both halves always run: an embedded PostgreSQL when KINKO_TEST_PG is unset.
+    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: argon2 and the browser tests are CPU-bound; two workers keep the suite honest.
