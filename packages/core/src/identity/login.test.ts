@@ -164,7 +164,8 @@ describe.each(testBackends())('login and sessions on $name', (backend) => {
 
   it('A1: the contract PIN is never needed to log in, and no secret reaches the audit log', async () => {
     await bank.kinko.login(bank.anon, creds());
-    const text = JSON.stringify(await bank.store.audit.list({ limit: 1000 }));
+    // Ids and MACs are long hex runs that may hold a 4-digit PIN by chance: looked past.
+    const text = JSON.stringify(await bank.store.audit.list({ limit: 1000 })).replace(/[0-9a-f]{16,}/g, '');
     for (const secret of [passwords.user, passwords.admin, pins.contract]) expect(text).not.toContain(secret);
   });
 });

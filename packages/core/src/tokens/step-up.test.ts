@@ -219,7 +219,8 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     });
     const reissue = bank.kinko.issueCard(bank.admin, user1.userId, { contractPin: pins.contract });
     expect((await failure(reissue)).code).toBe('otp.legacy_card_invalid');
-    const audit = JSON.stringify(await bank.store.audit.list({ limit: 1000 }));
+    // Ids and MACs are long hex runs that may hold any four digits by chance: looked past.
+    const audit = JSON.stringify(await bank.store.audit.list({ limit: 1000 })).replace(/[0-9a-f]{16,}/g, '');
     expect(audit).not.toContain('4321');
   });
 
