@@ -335,7 +335,7 @@ export interface KinkoApi extends TransfersApi {
   /** B1, L1: the log newest first, a page at a time, optionally one contract's chain. */
   readAudit(
     actor: OperatorActor,
-    opts: { cursor?: string; limit: number; contractNumber?: string },
+    opts: { cursor?: string; limit?: number; contractNumber?: string },
   ): Promise<AuditPage>;
   /** L1: walks every chain; a back-office act, checked and audited like the others (B1). */
   verifyAudit(actor: OperatorActor): Promise<AuditVerification>;

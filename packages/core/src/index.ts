@@ -13,6 +13,7 @@ export { type AuditPreparation, legacyRecordHash, prepareAuditLog } from './audi
 export { canonicalJson, macInput, recordMac, storableText } from './audit/record.ts';
 export type { Actor, AuditEvent } from './audit/use-case.ts';
 export { AUDIT_KEY_ID_SETTING, verifyAuditLog } from './audit/verify.ts';
+export { AUDIT_PAGE } from './audit/view.ts';
 export { type BankDate, isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
 export * from './config.ts';
 export { type DemoLogin, type DemoSeed, demoBank, seedDemo } from './demo.ts';

@@ -4,7 +4,7 @@
  * named here. Secrets' formats (OTP digits, serial check character, JWK curve) are core's rules
  * (SPEC T4, T5): here an OTP or a serial is only a string.
  */
-import { cardPositions, STATEMENT_PAGE } from '@kinko/core';
+import { AUDIT_PAGE, cardPositions, STATEMENT_PAGE } from '@kinko/core';
 import { z } from 'zod';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
 import { pathParam, secret, text } from './text.ts';
@@ -265,16 +265,8 @@ export const params = {
   accountId: z.strictObject({ id: pathParam() }),
 };
 
-const uint = text(15)
-  .regex(/^\d{1,15}$/, 'expected a non-negative integer')
-  .transform(Number);
-
 export const auditQuery = z.strictObject({
-  cursor: text(64).optional().describe("The previous page's nextCursor; absent for the newest page"),
-  limit: uint
-    .pipe(z.number().int().min(1).max(1000))
-    .optional()
-    .describe('Records per page: 1–1000, default 100'),
+  ...pageQuery(AUDIT_PAGE, 'Records'),
   contractNumber: text().optional().describe("Only this contract's chain"),
 });
 

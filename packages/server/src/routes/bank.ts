@@ -225,8 +225,7 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
       },
     },
     async (request) => {
-      const { cursor, limit = 100, contractNumber } = request.query;
-      return kinko.readAudit(operatorOf(request), { cursor, limit, contractNumber });
+      return kinko.readAudit(operatorOf(request), request.query);
     },
   );
 
