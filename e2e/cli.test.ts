@@ -106,6 +106,21 @@ describe('kinko command line (sqlite)', () => {
     expect(unknown.code).toBe(2);
   });
 
+  test('L1: a login ID with a lone surrogate, sent before any login, is refused and leaves `kinko audit verify` intact', async () => {
+    // Hardening defect 2: this answered 401, and afterwards verify reported a record changed that
+    // never was (the hash covered \ud800, the database stored U+FFFD).
+    const res = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: '{"contractNumber":"12345678901","loginId":"\\ud800","password":"x"}',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'request.invalid', errors: [{ path: 'body.loginId' }] });
+    const verified = await kinkoRun(backend, ['audit', 'verify']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/intact/);
+  });
+
   test('L1: `kinko audit checkpoint` signs every head; `audit verify --checkpoint` catches a cut-back chain that plain verify cannot', async () => {
     const ok = await kinkoRun(backend, ['audit', 'verify']);
     expect(ok.code).toBe(0);
