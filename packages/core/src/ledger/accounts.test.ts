@@ -1,7 +1,9 @@
-import { auditRecordCount } from '@kinko/store/testing';
+import { auditRecordCount, openTestStoreTwin } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
+import { openBank, realRandom, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
+import { createKinko } from '../kinko.ts';
+import type { Random, Store } from '../ports.ts';
 import { balanceOf, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
 
@@ -119,3 +121,76 @@ describe.each(testBackends())('accounts on $name', (backend) => {
     expect((await failure(bank.kinko.listAccounts(bank.operator as never))).code).toBe('auth.required');
   });
 });
+
+/**
+ * B1 under concurrency (found by the benchmark, which opens accounts eight at a time): two
+ * openings that drew the same free number both checked it free, and the second INSERT failed
+ * with a unique violation, a 500. PostgreSQL only: SQLite's one writer lets the second see the
+ * first's row when it checks.
+ */
+describe.each(testBackends().filter((b) => b.name === 'postgres'))(
+  'accounts on $name, concurrently',
+  (backend) => {
+    let bank: TestBank;
+    beforeEach(async () => {
+      bank = await openBank(backend);
+    });
+    afterEach(() => bank.cleanup());
+
+    it('B1: two accounts opened at once in two processes that draw the same number both open, with different numbers', async () => {
+      const twin = await openTestStoreTwin(bank.store);
+      // Both draw 1234567 first; each waits after finding it free until the other has too.
+      let arrived = 0;
+      let release: () => void = () => {};
+      const bothChecked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const sameFirstNumber = (): Random => {
+        let first = true;
+        return {
+          bytes: (n) => {
+            if (n === 7 && first) {
+              first = false;
+              return Uint8Array.from([1, 2, 3, 4, 5, 6, 7]);
+            }
+            return realRandom.bytes(n);
+          },
+        };
+      };
+      const checkingTogether = (store: Store): Store => ({
+        ...store,
+        transaction: (fn) =>
+          store.transaction((tx) =>
+            fn({
+              ...tx,
+              accounts: {
+                ...tx.accounts,
+                getByNumber: async (branchCode, number) => {
+                  const found = await tx.accounts.getByNumber(branchCode, number);
+                  if (number === '1234567' && ++arrived === 2) release();
+                  if (number === '1234567') await bothChecked;
+                  return found;
+                },
+              },
+            }),
+          ),
+      });
+      const opener = (store: Store) =>
+        createKinko({ ...bank.deps, store: checkingTogether(store), random: sameFirstNumber() });
+      const input = {
+        contractNumber: bank.contractNumber,
+        branchCode: '001',
+        type: 'ordinary' as const,
+        holderKana: 'ﾃｽﾄｼﾖｳｼﾞ',
+        openingDeposit: 0,
+      };
+      const opened = await Promise.all([
+        opener(bank.store).openAccount(bank.operator, input),
+        opener(twin).openAccount(bank.operator, input),
+      ]);
+      expect(opened.map((a) => a.number)).toContain('1234567');
+      expect(new Set(opened.map((a) => a.number)).size).toBe(2);
+      expect(await verifyLedger(bank.store)).toMatchObject({ ok: true });
+    });
+  },
+);

@@ -45,7 +45,7 @@ export async function openAccount(
       internal: null,
       branchCode: input.branchCode,
       type: input.type,
-      number: await freeAccountNumber(tx, input.branchCode),
+      number: '',
       holderKana,
       contractId: contract?.id ?? null,
       overdraftLimit,
@@ -54,7 +54,7 @@ export async function openAccount(
       status: 'active',
       createdAt: tx.now,
     };
-    await tx.store.accounts.insert(account);
+    account.number = await insertWithFreeNumber(tx, account);
     tx.audit({
       actor,
       action: 'account.opened',
@@ -88,11 +88,17 @@ export async function openAccount(
  * constraint). Random rather than sequential so that a number says nothing about how many
  * customers a branch has or when the account was opened.
  */
-async function freeAccountNumber(tx: Tx, branchCode: string): Promise<string> {
+/**
+ * A random free 7-digit number for the branch. Looked up first (the common case costs no failed
+ * insert), and the insert itself refuses a number that a concurrent opening took meanwhile, in
+ * which case another is drawn: two operators opening accounts at once never meet a 500.
+ */
+async function insertWithFreeNumber(tx: Tx, account: CustomerAccountRecord): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const n = randomDigits(tx.deps.random, 7);
     if (n === '0000000') continue;
-    if (!(await tx.store.accounts.getByNumber(branchCode, n))) return n;
+    if (await tx.store.accounts.getByNumber(account.branchCode, n)) continue;
+    if (await tx.store.accounts.insert({ ...account, number: n })) return n;
   }
   throw new Error('no free account number after 20 attempts');
 }

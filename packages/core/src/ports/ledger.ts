@@ -76,8 +76,12 @@ export interface PostingRecord {
 // --- Store sections
 
 export interface AccountsStore {
-  /** A customer account, balance 0 and lastSeq 0. Duplicate (branchCode, number) → UniqueViolation. */
-  insert(a: CustomerAccountRecord): Promise<void>;
+  /**
+   * A customer account, balance 0 and lastSeq 0. false, and nothing written, when its
+   * (branchCode, number) is taken, also by a concurrent transaction that commits first (one
+   * INSERT … ON CONFLICT DO NOTHING, exact across processes); a duplicate id → UniqueViolation.
+   */
+  insert(a: CustomerAccountRecord): Promise<boolean>;
   get(id: string): Promise<AccountRecord | null>;
   getByNumber(branchCode: string, number: string): Promise<CustomerAccountRecord | null>;
   /** The bank's own account (created by the migration; throws if missing). */

@@ -96,15 +96,17 @@ export function ledgerCases(current: () => TestStore): void {
     const a = account({ contractId: c.id, number: '7654321', type: 'current', overdraftLimit: yen(500_000) });
     const b = account({ contractId: c.id, number: '1234567' });
     const elsewhere = account({ branchCode: '002', number: '1234567' });
-    for (const x of [a, b, elsewhere]) await store.accounts.insert(x);
+    for (const x of [a, b, elsewhere]) expect(await store.accounts.insert(x)).toBe(true);
     expect(await store.accounts.get(a.id)).toEqual(a);
     expect(await store.accounts.getByNumber('002', '1234567')).toEqual(elsewhere);
     expect(await store.accounts.getByNumber('001', '0000000')).toBeNull();
     expect(await store.accounts.get('nope')).toBeNull();
     expect((await store.accounts.listByContract(c.id)).map((x) => x.id)).toEqual([b.id, a.id]);
-    await expect(store.accounts.insert(account({ number: '1234567' }))).rejects.toBeInstanceOf(
-      UniqueViolation,
-    );
+    // A taken number: nothing written, and the caller told so (it draws another, open-account.ts).
+    const taken = account({ number: '1234567' });
+    expect(await store.accounts.insert(taken)).toBe(false);
+    expect(await store.accounts.get(taken.id)).toBeNull();
+    await expect(store.accounts.insert({ ...a, number: '7777777' })).rejects.toBeInstanceOf(UniqueViolation);
   });
 
   it('journal: an entry and its postings round-trip; postings page by seq and by time', async () => {

@@ -42,7 +42,16 @@ export function accountsRepo(db: Executor, kind: Kind, inTransaction: boolean): 
   return {
     async insert(a) {
       if (a.balance !== 0 || a.lastSeq !== 0) throw new Error('store: an account opens at balance 0, seq 0');
-      await mapUnique(insertRows(db, 'accounts', [toRow(a)]));
+      // The number is checked free before, but two openings at once may pick the same one: the
+      // loser inserts nothing (PostgreSQL waits for the winner's commit to decide) and says so.
+      const result = await mapUnique(
+        db()
+          .insertInto('accounts')
+          .values(toRow(a))
+          .onConflict((oc) => oc.columns(['branch_code', 'number']).doNothing())
+          .executeTakeFirst(),
+      );
+      return result.numInsertedOrUpdatedRows === 1n;
     },
     async get(id) {
       const row = (await byId(db, id)).rows[0];
