@@ -8,7 +8,7 @@ import type {
   Store,
 } from '../../../core/src/ports.ts';
 import type { AccountsTable, Kind } from '../schema.ts';
-import { insertRows, prepared } from './prepared.ts';
+import { prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique } from './shared.ts';
 
 const byId = prepared((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
