@@ -4,7 +4,7 @@
  * so once the contract had more each user's older ones were gone) and GET …/statement.
  */
 import type { TransferRecord, Yen } from '@kinko/core';
-import { testBackends } from '@kinko/store/testing';
+import { testBackends, transferRecord } from '@kinko/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Party, secrets, startServer, type TestServer } from './testing.ts';
 
@@ -171,36 +171,15 @@ function transfer(
   id: string,
   at: number,
 ): TransferRecord {
-  return {
+  return transferRecord(contractId, userId, fromAccountId, {
     id,
-    contractId,
-    userId,
-    kind: 'other_bank',
     status: Number(id.slice(-1)) % 2 ? 'scheduled' : 'completed',
-    fromAccountId,
-    toAccountId: null,
-    payeeId: null,
-    standing: 'first_time',
-    bankCode: '0001',
-    bankName: 'みずほ',
-    branchCode: '001',
-    branchName: '東京営業部',
-    accountType: 'ordinary',
-    accountNumber: '1234567',
-    payeeName: 'ｶ)ﾐｽﾞﾎﾄﾘﾋｷ',
-    remitterName: 'ﾃｽﾄｼﾖｳｼﾞ',
     amount: 1000 as Yen,
-    fee: 440 as Yen,
     valueDate: '2025-01-08',
     receiptNumber: null,
-    entryId: null,
-    outbound: null,
-    failure: null,
     createdAt: at,
     confirmedAt: at,
-    executedAt: null,
-    cancelledAt: null,
-  };
+  });
 }
 
 /** One posting of `amount` from the account to the vault, as core's post() writes it (M1). */

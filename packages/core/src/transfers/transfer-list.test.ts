@@ -3,6 +3,7 @@
  * the list read the contract's newest 100 transfers and kept the caller's, so once the contract
  * had more, each user's older transfers were gone from it.
  */
+import { transferRecord } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../api.ts';
 import { testBackends } from '../identity/test-bank.ts';
@@ -132,34 +133,16 @@ describe.each(testBackends())("a user's transfer list loses their own transfers,
 /** A transfer of `actor`'s as the store holds it; every fourth shares its millisecond with others. */
 function record(tb: TransferBank, actor: CustomerActor, i: number, status: TransferStatus): TransferRecord {
   const at = tb.bank.clock.now() - 1_000_000 + Math.floor(i / 4);
-  return {
+  return transferRecord(actor.contractId, actor.userId, tb.payer.id, {
     id: `list-${String(i).padStart(3, '0')}`,
-    contractId: actor.contractId,
-    userId: actor.userId,
-    kind: 'other_bank',
     status,
-    fromAccountId: tb.payer.id,
-    toAccountId: null,
-    payeeId: null,
-    standing: 'first_time',
-    bankCode: '0001',
-    bankName: 'みずほ',
-    branchCode: '001',
-    branchName: '東京営業部',
-    accountType: 'ordinary',
-    accountNumber: '1234567',
-    payeeName: 'ｶ)ﾐｽﾞﾎﾄﾘﾋｷ',
-    remitterName: 'ﾃｽﾄｼﾖｳｼﾞ',
     amount: yen(1000 + i),
-    fee: yen(440),
     valueDate: '2025-01-07',
     receiptNumber: status === 'pending' ? null : `R${String(i).padStart(6, '0')}`,
-    entryId: null,
-    outbound: null,
     failure: status === 'failed' ? 'ledger.insufficient_funds' : null,
     createdAt: at,
     confirmedAt: status === 'pending' ? null : at,
     executedAt: status === 'completed' ? at : null,
     cancelledAt: status === 'cancelled' ? at : null,
-  };
+  });
 }

@@ -10,6 +10,7 @@ import type {
   SessionRecord,
   Store,
   TokenRecord,
+  TransferRecord,
   UserRecord,
 } from '../../../core/src/ports.ts';
 
@@ -174,6 +175,46 @@ export async function appendAudit(
   };
   await tx.audit.append([record]);
   return record;
+}
+
+/** A transfer as the store holds it (scheduled, to another bank), any field overridable. */
+export function transfer(
+  contractId: string,
+  userId: string,
+  fromAccountId: string,
+  over: Partial<TransferRecord> = {},
+): TransferRecord {
+  return {
+    id: `t-${unique()}`,
+    contractId,
+    userId,
+    kind: 'other_bank',
+    status: 'scheduled',
+    fromAccountId,
+    toAccountId: null,
+    payeeId: null,
+    standing: 'first_time',
+    bankCode: '0001',
+    bankName: 'みずほ',
+    branchCode: '001',
+    branchName: '東京営業部',
+    accountType: 'ordinary',
+    accountNumber: '1234567',
+    payeeName: 'ﾔﾏﾀﾞ ﾀﾛｳ',
+    remitterName: 'ｶ)ｷﾝｺｼﾖｳｼﾞ',
+    amount: yen(9_999_999_999),
+    fee: yen(440),
+    valueDate: '2025-06-16',
+    receiptNumber: `20250615-${unique()}`,
+    entryId: null,
+    outbound: null,
+    failure: null,
+    createdAt: T0,
+    confirmedAt: T0,
+    executedAt: null,
+    cancelledAt: null,
+    ...over,
+  };
 }
 
 export { T0 };

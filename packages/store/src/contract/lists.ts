@@ -7,8 +7,8 @@
 import { expect, it } from 'vitest';
 import type { Store, TransferListKey, TransferRecord, TransferStatus } from '../../../core/src/ports.ts';
 import type { TestStore } from '../testing.ts';
-import { seedContract, T0, user } from './fixtures.ts';
-import { seedPayer, transfer } from './transfers.ts';
+import { seedContract, T0, transfer, user } from './fixtures.ts';
+import { seedPayer } from './transfers.ts';
 
 const STATUSES: TransferStatus[] = ['scheduled', 'completed', 'cancelled'];
 

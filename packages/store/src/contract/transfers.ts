@@ -5,16 +5,14 @@
  * process.
  */
 import { expect, it } from 'vitest';
-import { yen } from '../../../core/src/ledger/yen.ts';
 import {
   type IdempotencyRecord,
   type PayeeRecord,
   type Store,
-  type TransferRecord,
   UniqueViolation,
 } from '../../../core/src/ports.ts';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
-import { account, seedContract, T0, user } from './fixtures.ts';
+import { account, seedContract, T0, transfer, user } from './fixtures.ts';
 
 let next = 0;
 const unique = () => `${process.pid}-${++next}`;
@@ -26,45 +24,6 @@ export async function seedPayer(store: Store) {
   const a = account({ contractId: c.id });
   await store.accounts.insert(a);
   return { c, u, a };
-}
-
-export function transfer(
-  contractId: string,
-  userId: string,
-  fromAccountId: string,
-  over: Partial<TransferRecord> = {},
-): TransferRecord {
-  return {
-    id: `t-${unique()}`,
-    contractId,
-    userId,
-    kind: 'other_bank',
-    status: 'scheduled',
-    fromAccountId,
-    toAccountId: null,
-    payeeId: null,
-    standing: 'first_time',
-    bankCode: '0001',
-    bankName: 'みずほ',
-    branchCode: '001',
-    branchName: '東京営業部',
-    accountType: 'ordinary',
-    accountNumber: '1234567',
-    payeeName: 'ﾔﾏﾀﾞ ﾀﾛｳ',
-    remitterName: 'ｶ)ｷﾝｺｼﾖｳｼﾞ',
-    amount: yen(9_999_999_999),
-    fee: yen(440),
-    valueDate: '2025-06-16',
-    receiptNumber: `20250615-${unique()}`,
-    entryId: null,
-    outbound: null,
-    failure: null,
-    createdAt: T0,
-    confirmedAt: T0,
-    executedAt: null,
-    cancelledAt: null,
-    ...over,
-  };
 }
 
 function payee(contractId: string, over: Partial<PayeeRecord> = {}): PayeeRecord {
