@@ -8,11 +8,10 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TotpVerifier, totp } from '@kinko/core';
 import { Secret, TOTP } from 'otpauth';
 import { verifySync } from 'otplib';
 import speakeasy from 'speakeasy';
-import { totp } from '../packages/core/src/otp/totp.ts';
-import { TotpVerifier } from '../packages/core/src/otp/verifier.ts';
 
 const WARMUP_MS = 300;
 const MEASURE_MS = 1500;

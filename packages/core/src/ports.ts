@@ -1,8 +1,10 @@
 /**
  * What core needs from the outside: the clock, randomness, the key-encryption key and the Store,
- * with the records they carry. One file per area under ./ports/; this barrel keeps every
- * existing import of ports.ts working.
+ * with the records they carry. One file per area under ./ports/. `@kinko/core/ports` for the
+ * store, with integer yen, the type its records carry money in.
  */
+
+export { type Yen, yen } from './ledger/yen.ts';
 
 export * from './ports/approvals.ts';
 export * from './ports/audit.ts';

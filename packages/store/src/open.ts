@@ -1,7 +1,7 @@
 /** Opening a store from a URL, and running its migrations. */
 import { resolve } from 'node:path';
+import type { Store } from '@kinko/core/ports';
 import { Kysely, Migrator, sql } from 'kysely';
-import type { Store } from '../../core/src/ports.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { KinkoPostgresDialect, openPostgresPool } from './postgres.ts';
 import type { Database, Kind } from './schema.ts';

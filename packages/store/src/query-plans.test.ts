@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '@kinko/core/ports';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../core/src/ports.ts';
 import { openStore } from './open.ts';
 import type { Database as Schema } from './schema.ts';
 import { KinkoSqliteDialect, openSqliteFile } from './sqlite.ts';

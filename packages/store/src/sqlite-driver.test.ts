@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Store } from '@kinko/core/ports';
 import { Kysely, sql, type Transaction } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../core/src/ports.ts';
 import { type KinkoStore, openStore, openTwin } from './open.ts';
 import { KinkoSqliteDialect, openSqliteFile } from './sqlite.ts';
 

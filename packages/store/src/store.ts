@@ -3,8 +3,8 @@
  * Kysely line (sqlite.ts, postgres.ts) or a flag (`kind`) in the few places SQL differs.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Store } from '@kinko/core/ports';
 import type { Kysely, Transaction } from 'kysely';
-import type { Store } from '../../core/src/ports.ts';
 import { accountsRepo } from './repos/accounts.ts';
 import { approvalsRepo } from './repos/approvals.ts';
 import { auditRepo } from './repos/audit.ts';

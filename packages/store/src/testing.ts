@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Store } from '@kinko/core/ports';
 import pg from 'pg';
-import type { Store } from '../../core/src/ports.ts';
 import { type KinkoStore, type OpenOptions, openStore, openTwin } from './open.ts';
 
 /** A transfer record for tests of any package, as the store holds it (any field overridable). */

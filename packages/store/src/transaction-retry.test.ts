@@ -3,8 +3,9 @@
  * failure (40001) is run again by the store, a bounded number of times, instead of reaching the
  * client as a 500. PostgreSQL only: SQLite's one writer never deadlocks and never reports these.
  */
+
+import type { Store } from '@kinko/core/ports';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../core/src/ports.ts';
 import { seedContract, user } from './contract/fixtures.ts';
 import { MAX_ATTEMPTS } from './store.ts';
 import { openTestStoreTwin, type TestStore, testBackends } from './testing.ts';

@@ -2,8 +2,9 @@
  * The single-statement operations that must be exact under concurrency across processes. A
  * second store on the same data (its own connection or pool) stands in for a second process.
  */
+
+import type { FailureResult, Store } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import type { FailureResult, Store } from '../../../core/src/ports.ts';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
 import { operator, seedContract, T0, token, user } from './fixtures.ts';
 

@@ -2,8 +2,9 @@
  * The audit chains' storage (L1): each chain's head moves with each append, in order, across
  * processes; chains are independent of one another.
  */
+
+import type { AuditRecord } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import type { AuditRecord } from '../../../core/src/ports.ts';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
 import { appendAudit } from './fixtures.ts';
 

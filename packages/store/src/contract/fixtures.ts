@@ -1,6 +1,5 @@
 /** Records for the storage contract tests: valid by default, any field overridable. */
 import { createHash } from 'node:crypto';
-import { yen } from '../../../core/src/ledger/yen.ts';
 import type {
   AuditRecord,
   BranchRecord,
@@ -12,7 +11,8 @@ import type {
   TokenRecord,
   TransferRecord,
   UserRecord,
-} from '../../../core/src/ports.ts';
+} from '@kinko/core/ports';
+import { yen } from '@kinko/core/ports';
 
 let next = 0;
 const unique = () => `${process.pid}-${++next}`;

@@ -4,14 +4,16 @@
  * a snapshot is one consistent view. The posting rule itself is core's (ledger/post.ts); `move`
  * below is the smallest faithful copy of its lock → check → write sequence.
  */
-import { expect, it } from 'vitest';
-import { type Yen, yen } from '../../../core/src/ledger/yen.ts';
+
 import {
   type AccountRecord,
   type PostingRecord,
   type Store,
   UniqueViolation,
-} from '../../../core/src/ports.ts';
+  type Yen,
+  yen,
+} from '@kinko/core/ports';
+import { expect, it } from 'vitest';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
 import { account, branch, seedContract, T0 } from './fixtures.ts';
 

@@ -3,9 +3,10 @@
  * UPDATE is exact across processes (a second store stands in for a second process), as
  * core/src/transfers/limit-policy.ts's atomicity contract requires.
  */
+
+import type { LimitCount } from '@kinko/core/ports';
+import { yen } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import { yen } from '../../../core/src/ledger/yen.ts';
-import type { LimitCount } from '../../../core/src/ports.ts';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
 
 const count = (add: number, usedLimit: number | null): LimitCount => ({

@@ -4,8 +4,9 @@
  * a keyset page at a time. The defect this proves fixed: the list took the contract's newest 100
  * transfers and kept the caller's, so once a contract had more, a user's older ones were gone.
  */
+
+import type { Store, TransferListKey, TransferRecord, TransferStatus } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import type { Store, TransferListKey, TransferRecord, TransferStatus } from '../../../core/src/ports.ts';
 import type { TestStore } from '../testing.ts';
 import { seedContract, T0, transfer, user } from './fixtures.ts';
 import { seedPayer } from './transfers.ts';

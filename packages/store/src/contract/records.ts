@@ -1,6 +1,7 @@
 /** Round trips for every repository: what goes in comes out, bytes, booleans, nulls and all. */
+
+import { UniqueViolation } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import { UniqueViolation } from '../../../core/src/ports.ts';
 import type { TestStore } from '../testing.ts';
 import { branch, operator, seedContract, session, T0, token, user } from './fixtures.ts';
 

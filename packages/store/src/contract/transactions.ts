@@ -1,6 +1,7 @@
 /** Transactions: all or nothing, nested calls join, misuse fails fast instead of hanging. */
+
+import { type Store, UniqueViolation } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import { type Store, UniqueViolation } from '../../../core/src/ports.ts';
 import type { TestStore } from '../testing.ts';
 import { branch, seedContract, user } from './fixtures.ts';
 

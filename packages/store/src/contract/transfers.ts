@@ -4,13 +4,9 @@
  * transfer is claimed (posted) once. A second store on the same data stands in for a second
  * process.
  */
+
+import { type IdempotencyRecord, type PayeeRecord, type Store, UniqueViolation } from '@kinko/core/ports';
 import { expect, it } from 'vitest';
-import {
-  type IdempotencyRecord,
-  type PayeeRecord,
-  type Store,
-  UniqueViolation,
-} from '../../../core/src/ports.ts';
 import { openTestStoreTwin, type TestStore } from '../testing.ts';
 import { account, seedContract, T0, transfer, user } from './fixtures.ts';
 

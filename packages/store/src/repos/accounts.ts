@@ -1,4 +1,3 @@
-import type { Insertable, Selectable } from 'kysely';
 import type {
   AccountRecord,
   AccountStatus,
@@ -6,7 +5,8 @@ import type {
   CustomerAccountRecord,
   InternalAccountCode,
   Store,
-} from '../../../core/src/ports.ts';
+} from '@kinko/core/ports';
+import type { Insertable, Selectable } from 'kysely';
 import type { AccountsTable, Kind } from '../schema.ts';
 import { prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique } from './shared.ts';

@@ -1,6 +1,7 @@
 /** M5a: the contract's approval setting and its approval requests. */
+
+import type { ApprovalModeRecord, ApprovalRequestRecord, Store } from '@kinko/core/ports';
 import type { Selectable } from 'kysely';
-import type { ApprovalModeRecord, ApprovalRequestRecord, Store } from '../../../core/src/ports.ts';
 import type { ApprovalRequestsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
 import { bool, type Executor } from './shared.ts';

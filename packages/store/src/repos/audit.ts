@@ -1,5 +1,5 @@
+import type { AuditHead, AuditRecord, LegacyAuditRecord, Store } from '@kinko/core/ports';
 import type { Selectable } from 'kysely';
-import type { AuditHead, AuditRecord, LegacyAuditRecord, Store } from '../../../core/src/ports.ts';
 import type { AuditHeadsTable, AuditLegacyTable, AuditRecordsTable, Kind } from '../schema.ts';
 import { insertRows, prepared } from './prepared.ts';
 import type { Executor } from './shared.ts';

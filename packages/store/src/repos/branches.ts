@@ -1,4 +1,4 @@
-import type { Store } from '../../../core/src/ports.ts';
+import type { Store } from '@kinko/core/ports';
 import { prepared } from './prepared.ts';
 import { type Executor, mapUnique } from './shared.ts';
 

@@ -1,5 +1,5 @@
+import type { ContractRecord, LoginMethod, Store, UsageMode } from '@kinko/core/ports';
 import type { Insertable, Selectable } from 'kysely';
-import type { ContractRecord, LoginMethod, Store, UsageMode } from '../../../core/src/ports.ts';
 import type { ContractsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
 import { bool, type Executor, mapUnique, patchColumns, recordFailure } from './shared.ts';

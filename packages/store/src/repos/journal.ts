@@ -1,5 +1,5 @@
+import type { EntryKind, JournalEntryRecord, PostingRecord, Store } from '@kinko/core/ports';
 import type { Selectable } from 'kysely';
-import type { EntryKind, JournalEntryRecord, PostingRecord, Store } from '../../../core/src/ports.ts';
 import type { JournalEntriesTable, PostingsTable } from '../schema.ts';
 import { insertRows } from './prepared.ts';
 import { asYen, type Executor } from './shared.ts';

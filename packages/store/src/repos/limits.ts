@@ -2,8 +2,9 @@
  * M5: limit settings, the daily usage counters and per-user privileges. The counter's one
  * conditional UPDATE is the contract of core/src/transfers/limit-policy.ts (module doc).
  */
+
+import type { LimitSettingsRecord, Store } from '@kinko/core/ports';
 import { sql } from 'kysely';
-import type { LimitSettingsRecord, Store } from '../../../core/src/ports.ts';
 import { prepared } from './prepared.ts';
 import { asYen, type Executor } from './shared.ts';
 

@@ -1,5 +1,5 @@
+import type { OperatorRecord, Store } from '@kinko/core/ports';
 import type { Selectable } from 'kysely';
-import type { OperatorRecord, Store } from '../../../core/src/ports.ts';
 import type { OperatorsTable } from '../schema.ts';
 import { bool, type Executor, mapUnique, patchColumns, recordFailure } from './shared.ts';
 

@@ -1,5 +1,5 @@
+import type { AccountType, PayeeKind, PayeeRecord, Store } from '@kinko/core/ports';
 import type { Insertable, Selectable } from 'kysely';
-import type { AccountType, PayeeKind, PayeeRecord, Store } from '../../../core/src/ports.ts';
 import type { PayeesTable } from '../schema.ts';
 import { bool, type Executor, mapUnique } from './shared.ts';
 

@@ -1,5 +1,5 @@
+import type { SessionRecord, Store, UserRole } from '@kinko/core/ports';
 import type { Selectable } from 'kysely';
-import type { SessionRecord, Store, UserRole } from '../../../core/src/ports.ts';
 import type { SessionsTable } from '../schema.ts';
 import { prepared } from './prepared.ts';
 import { bool, type Executor, mapUnique } from './shared.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../../../core/src/ports.ts';
+import type { Store } from '@kinko/core/ports';
 import type { Executor } from './shared.ts';
 
 export function settingsRepo(db: Executor): Store['settings'] {

@@ -1,10 +1,10 @@
 /** Small pieces the repositories share: the executor, edge conversions, patches, errors. */
-import { type Kysely, sql, type Updateable } from 'kysely';
+
 // ports.ts by path, not '@kinko/core': the package entry would load all of core (argon2, the
 // domain) into the store for one class and some types, and core has no './ports' subpath.
 // ports.ts imports nothing; the same file means the same UniqueViolation class everywhere.
-import { type Yen, yen } from '../../../core/src/ledger/yen.ts';
-import { type FailureResult, UniqueViolation } from '../../../core/src/ports.ts';
+import { type FailureResult, UniqueViolation, type Yen, yen } from '@kinko/core/ports';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, Kind } from '../schema.ts';
 
 /**

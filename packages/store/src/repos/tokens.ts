@@ -1,5 +1,5 @@
+import type { Store, TokenRecord, TokenStatus } from '@kinko/core/ports';
 import type { Insertable, Selectable } from 'kysely';
-import type { Store, TokenRecord, TokenStatus } from '../../../core/src/ports.ts';
 import type { TokensTable } from '../schema.ts';
 import { insertRows, prepared } from './prepared.ts';
 import { bytes, type Executor, mapUnique, patchColumns } from './shared.ts';

@@ -1,4 +1,3 @@
-import type { Insertable, Selectable } from 'kysely';
 import type {
   AccountType,
   PayeeStandingRecord,
@@ -6,7 +5,8 @@ import type {
   TransferKind,
   TransferRecord,
   TransferStatus,
-} from '../../../core/src/ports.ts';
+} from '@kinko/core/ports';
+import type { Insertable, Selectable } from 'kysely';
 import type { TransfersTable } from '../schema.ts';
 import { insertRows, prepared } from './prepared.ts';
 import { asYen, type Executor, mapUnique, patchColumns } from './shared.ts';

@@ -1,5 +1,5 @@
+import type { FailureKind, Store, UserRecord, UserRole } from '@kinko/core/ports';
 import type { Insertable, Selectable } from 'kysely';
-import type { FailureKind, Store, UserRecord, UserRole } from '../../../core/src/ports.ts';
 import type { UsersTable } from '../schema.ts';
 import { insertRows, prepared } from './prepared.ts';
 import { bool, bytesOrNull, type Executor, mapUnique, patchColumns, recordFailure } from './shared.ts';

@@ -1,5 +1,5 @@
 /** The back office's calls (B1, A3, L1), in the kinko_bank session. */
-import type { PayeeView } from '../../../core/src/transfers/views.ts';
+import type { PayeeView } from '@kinko/core/shared';
 import { api, setCsrfToken } from '../shared/api.ts';
 import type {
   AccountType,

@@ -1,4 +1,4 @@
-import type { PayeeView } from '../../../core/src/transfers/views.ts';
+import type { PayeeView } from '@kinko/core/shared';
 
 /** 金融機関 and 支店 of a payee's row: each name with its code. */
 export function BankBranchCells({ payee }: { payee: PayeeView }) {

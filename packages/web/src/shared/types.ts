@@ -2,6 +2,14 @@
  * The API's shapes, taken from core so that the web and the server cannot drift apart.
  * Type-only imports: nothing of core lands in the browser bundle.
  */
+
+export type {
+  AccountStatus,
+  AccountType,
+  LoginMethod,
+  TokenStatus,
+  UsageMode,
+} from '@kinko/core/ports';
 export type {
   AccountView,
   AuditPage,
@@ -10,20 +18,13 @@ export type {
   BankAccountView,
   CardPosition,
   ContractView,
+  ErrorCode,
   JsonWebKeyP256,
   Me,
   ReplayAlert,
   Statement,
   StatementLine,
   UserView,
-} from '../../../core/src/api.ts';
-export type { ErrorCode } from '../../../core/src/errors.ts';
-export type {
-  AccountStatus,
-  AccountType,
-  LoginMethod,
-  TokenStatus,
-  UsageMode,
-} from '../../../core/src/ports.ts';
+} from '@kinko/core/shared';
 
 export const cardPositions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'] as const;

@@ -1,4 +1,4 @@
-import { APPROVAL_STATES } from '../../../core/src/transfers/approval-states.ts';
+import { APPROVAL_STATES } from '@kinko/core/shared';
 import { useT } from '../shared/i18n.ts';
 import { type SettingsKey, settingsMessages } from './settingsMessages.ts';
 

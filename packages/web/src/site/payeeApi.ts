@@ -1,6 +1,5 @@
 /** The user's own payee list (登録振込先) and the bank and branch directory (M8; docs/http-api.md). */
-import type { DirectoryEntry } from '../../../core/src/transfers/bank-directory.ts';
-import type { PayeeAccountInput, PayeeView } from '../../../core/src/transfers/views.ts';
+import type { DirectoryEntry, PayeeAccountInput, PayeeView } from '@kinko/core/shared';
 import { api } from '../shared/api.ts';
 
 export type { DirectoryEntry };

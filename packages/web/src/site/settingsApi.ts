@@ -1,5 +1,5 @@
 /** M5, M5a: limits, privileges, approval settings (administrator) and the approvals (every user). */
-import type { ApprovalView } from '../../../core/src/transfers/views.ts';
+import type { ApprovalView } from '@kinko/core/shared';
 import { api } from '../shared/api.ts';
 import type { Proof } from './transferApi.ts';
 

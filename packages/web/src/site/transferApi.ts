@@ -1,6 +1,6 @@
 /** 資金移動 (M2–M4, M6–M8): transfers and payees (docs/http-api.md). */
 
-import type { TransferStatus } from '../../../core/src/ports.ts';
+import type { TransferStatus } from '@kinko/core/ports';
 import type {
   PayeeList,
   PayeeView,
@@ -11,7 +11,7 @@ import type {
   TransferPage,
   TransferReceipt,
   TransferView,
-} from '../../../core/src/transfers/views.ts';
+} from '@kinko/core/shared';
 import { api } from '../shared/api.ts';
 import type { CardPosition } from '../shared/types.ts';
 
