@@ -5,232 +5,54 @@
  * values) come in as arguments and never go out in a result, except the legacy card on issue
  * and the otpauth URI when T9 is on, which are shown once to their rightful holder.
  */
-import type { Yen } from './ledger/yen.ts';
-import type { AccountStatus, AccountType, LoginMethod, TokenStatus, UsageMode, UserRole } from './ports.ts';
+
+import type { AuditProblem, AuditVerification } from './audit/verify.ts';
+import type { AuditPage, AuditView } from './audit/view.ts';
+import type { Actor, AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
+import type { OpenContractInput } from './identity/contracts.ts';
+import type { SessionInfo } from './identity/sessions.ts';
+import type { ContractView, Me, UserView } from './identity/views.ts';
+import type { Statement, StatementLine, StatementQuery } from './ledger/statement.ts';
+import type { StatementCsv } from './ledger/statement-csv.ts';
+import type { LedgerVerification } from './ledger/verify.ts';
+import type { AccountView, BankAccountView } from './ledger/views.ts';
+import type { JsonWebKeyP256 } from './otp/jwk.ts';
+import type { AccountType, LoginMethod, UsageMode, UserRole } from './ports.ts';
+import type { ActivationResult } from './tokens/activation.ts';
+import type { CardPosition, StepUpProof, StepUpResult } from './tokens/proof.ts';
+import type { ReplayAlert } from './tokens/replay-alerts.ts';
 import type { TransfersApi } from './transfers/api.ts';
 
-/** Who is calling, as the server established it for this request. */
-export interface CustomerActor {
-  kind: 'customer';
-  userId: string;
-  contractId: string;
-  role: UserRole;
-  clientAddress: string;
-}
-export interface OperatorActor {
-  kind: 'operator';
-  operatorId: string;
-  clientAddress: string;
-}
-export interface AnonymousActor {
-  kind: 'anonymous';
-  clientAddress: string;
-}
-
-export interface JsonWebKeyP256 {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-}
-
-export interface ActivationResult {
-  serial: string;
-  serverPublicKey: JsonWebKeyP256;
-  serverTime: number;
-  period: 30;
-  digits: 6;
-  algorithm: 'SHA1';
-}
-
-export interface SessionInfo {
-  /** The cookie value to hand to the client; only its SHA-256 is stored. */
-  sessionToken: string;
-  csrfToken: string;
-  expiresAt: number;
-}
-
-export interface UserView {
-  id: string;
-  loginId: string;
-  name: string;
-  role: UserRole;
-  loginLocked: boolean;
-  suspended: boolean; // 利用中止
-  otpFailures: number;
-  hasConfirmPin: boolean;
-  hasCard: boolean;
-  /** The serial of the token in force for this user (own token, or the contract's shared one). */
-  serial: string | null;
-  tokenStatus: TokenStatus | null;
-  /** True when OTP is the user's transaction authentication (R4). */
-  tokenActive: boolean;
-}
-
-export interface ContractView {
-  id: string;
-  contractNumber: string;
-  name: string;
-  branchCode: string;
-  loginMethod: LoginMethod;
-  usageMode: UsageMode;
-  sharedSerial: string | null;
-  contractPinLocked: boolean;
-  stopped: boolean;
-}
-
-/** T2: a reused OTP, shown to the token's holder and the administrator (it may mean someone saw it). */
-export interface ReplayAlert {
-  at: number;
-  serial: string;
-  /** The user whose request carried the reused code. */
-  userId: string;
-}
-
-export interface Me {
-  user: UserView;
-  contract: ContractView;
-  /** Recent reused-OTP events on this user's token (all of the contract's for the administrator). */
-  alerts?: ReplayAlert[];
-}
-
-/** Transaction authentication: the OTP once a token is active, else PIN + one card position (M2, R4). */
-export type StepUpProof =
-  | { otp: string }
-  | { confirmPin: string; cardPosition: CardPosition; cardValue: string };
-
-export const cardPositions = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク'] as const;
-export type CardPosition = (typeof cardPositions)[number];
-
-export interface StepUpResult {
-  method: 'otp' | 'legacy';
-  /** The accepted time step (otp only). */
-  step?: number;
-}
-
-/** One audit record as the bank reads it (L1, B1). */
-export interface AuditView {
-  /** The contract's id, or 'bank' for the bank's own acts and events of no contract. */
-  chain: string;
-  /** Position in the chain: 1, 2, 3 … */
-  seq: number;
-  at: number;
-  actorType: string;
-  actorId: string | null;
-  contractId: string | null;
-  action: string;
-  subject: string | null;
-  outcome: string;
-  detail: Record<string, unknown>;
-  /** HMAC-SHA-256 under the audit key (hex), chaining to the chain's previous record. */
-  mac: string;
-}
-
-/** A page of the audit log, newest first; nextCursor continues it (null at the end). */
-export interface AuditPage {
-  items: AuditView[];
-  nextCursor: string | null;
-}
-
-/** A place where the log does not hold: the chain (or '*' for the whole log) and the record. */
-export interface AuditProblem {
-  chain: string;
-  seq: number | null;
-  reason: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  /** Records whose MAC and link verified. */
-  records: number;
-  chains: number;
-  /** At most one per chain (a chain is not read past its first break), at most 100 in all. */
-  problems: AuditProblem[];
-  /** When verified against a checkpoint: when it was made and how many chains it vouched for. */
-  checkpoint?: { createdAt: number; chains: number };
-}
-
-/** An account as its holder sees it (残高照会, M9). Amounts are integer yen. */
-export interface AccountView {
-  id: string;
-  branchCode: string;
-  branchName: string;
-  type: AccountType;
-  /** Zengin 預金種目: 1 普通, 2 当座, 4 貯蓄. */
-  typeCode: 1 | 2 | 4;
-  number: string;
-  holderKana: string;
-  balance: Yen;
-  overdraftLimit: Yen;
-  /** What may be paid out now: balance + overdraft limit (支払可能残高). */
-  available: Yen;
-  status: AccountStatus;
-}
-
-/** An account as the back office sees it, with the contract it belongs to. */
-export interface BankAccountView extends AccountView {
-  contractNumber: string | null;
-}
-
-/** One line of 入出金明細 (M9): a debit (出金) or a credit (入金) and the balance after it. */
-export interface StatementLine {
-  /** The account's posting number: lines sort by it. */
-  seq: number;
-  at: number;
-  /** The day in Japan, YYYY-MM-DD. */
-  date: string;
-  /** 摘要 */
-  description: string;
-  debit: Yen | null;
-  credit: Yen | null;
-  balance: Yen;
-}
-
-/**
- * One page of 入出金明細 for a range of days: the range's balances and up to `limit` of its
- * lines, oldest first. The lines of every page, in order, are the range's lines.
- */
-export interface Statement {
-  account: AccountView;
-  /** Inclusive days in Japan, YYYY-MM-DD. */
-  from: string;
-  to: string;
-  /** 前残: the balance at the start of `from`. */
-  openingBalance: Yen;
-  /** The balance at the end of `to` as this page was read (the opening balance when no line). */
-  closingBalance: Yen;
-  /** This page's lines. */
-  lines: StatementLine[];
-  /** Asks for the range's next lines; null when this page ends the range. */
-  nextCursor: string | null;
-}
-
-export interface StatementQuery {
-  from: string;
-  to: string;
-  /** Lines per page, 1 … 1000, default 500. */
-  limit?: number;
-  /** The `nextCursor` of the page before. */
-  cursor?: string;
-}
-
-/** The statement as CSV: the bytes come page by page, so a year of lines is never held at once. */
-export interface StatementCsv {
-  filename: string;
-  contentType: string;
-  chunks: AsyncIterable<Uint8Array>;
-}
-
-/** M1 reconciliation (`kinko ledger verify`). */
-export interface LedgerVerification {
-  ok: boolean;
-  accounts: number;
-  entries: number;
-  postings: number;
-  problems: string[];
-}
-
 export type * from './transfers/api.ts';
+// The API's types, each declared beside the code that makes it, offered here in one place.
+export type {
+  AccountView,
+  ActivationResult,
+  Actor,
+  AnonymousActor,
+  AuditPage,
+  AuditProblem,
+  AuditVerification,
+  AuditView,
+  BankAccountView,
+  CardPosition,
+  ContractView,
+  CustomerActor,
+  JsonWebKeyP256,
+  LedgerVerification,
+  Me,
+  OpenContractInput,
+  OperatorActor,
+  ReplayAlert,
+  SessionInfo,
+  Statement,
+  StatementCsv,
+  StatementLine,
+  StatementQuery,
+  StepUpProof,
+  StepUpResult,
+  UserView,
+};
 
 /** Transfers and payees are declared in transfers/api.ts (M2–M4, M6–M8). */
 export interface KinkoApi extends TransfersApi {
@@ -309,17 +131,7 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
   operatorProfile(actor: OperatorActor): Promise<{ id: string; loginId: string; name: string }>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
-  openContract(
-    actor: OperatorActor,
-    input: {
-      branchCode: string;
-      name: string;
-      loginMethod: LoginMethod;
-      contractPin: string;
-      admin: { loginId: string; name: string; password: string };
-      contractNumber?: string;
-    },
-  ): Promise<ContractView>;
+  openContract(actor: OperatorActor, input: OpenContractInput): Promise<ContractView>;
   listContracts(actor: OperatorActor): Promise<ContractView[]>;
   getContract(
     actor: OperatorActor,

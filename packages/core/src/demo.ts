@@ -1,7 +1,9 @@
-import type { CardPosition, CustomerActor, KinkoApi, OperatorActor } from './api.ts';
-import { type KinkoDeps, runUseCase } from './audit/use-case.ts';
+import type { KinkoApi } from './api.ts';
+import type { CustomerActor, OperatorActor } from './identity/actors.ts';
 import { createOperator } from './identity/operators.ts';
 import type { Kek, LoginMethod, Store } from './ports.ts';
+import type { CardPosition } from './tokens/proof.ts';
+import { type KinkoDeps, runUseCase } from './use-case.ts';
 
 /** The demo bank's fixed names and secrets: printed by `kinko demo`, never used by a real bank. */
 export const demoBank = {

@@ -11,7 +11,6 @@ export {
 export { createAuditKey } from './audit/key.ts';
 export { type AuditPreparation, legacyRecordHash, prepareAuditLog } from './audit/legacy.ts';
 export { canonicalJson, macInput, recordMac, storableText } from './audit/record.ts';
-export type { Actor, AuditEvent } from './audit/use-case.ts';
 export { AUDIT_KEY_ID_SETTING, verifyAuditLog } from './audit/verify.ts';
 export { AUDIT_PAGE } from './audit/view.ts';
 export { type BankDate, isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
@@ -25,6 +24,8 @@ export * from './ledger/index.ts';
 export * from './otp/index.ts';
 export type { PageLimits } from './paging.ts';
 export * from './ports.ts';
+export { cardPositions } from './tokens/proof.ts';
 export { APPROVAL_STATES } from './transfers/approval-states.ts';
 export { loadBankDirectory } from './transfers/bank-directory.ts';
 export { TRANSFER_PAGE } from './transfers/queries.ts';
+export type { AuditEvent } from './use-case.ts';

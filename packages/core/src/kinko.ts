@@ -1,5 +1,4 @@
 import type { KinkoApi } from './api.ts';
-import type { KinkoDeps } from './audit/use-case.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
@@ -38,8 +37,9 @@ import {
 } from './transfers/payees.ts';
 import { getTransfer, listTransfers } from './transfers/queries.ts';
 import { cancelScheduledTransfer, runScheduledTransfers } from './transfers/scheduled.ts';
+import type { KinkoDeps } from './use-case.ts';
 
-export type { KinkoDeps } from './audit/use-case.ts';
+export type { KinkoDeps } from './use-case.ts';
 
 /**
  * The bank's use cases over the given ports. Each method lives in the domain module named after

@@ -7,9 +7,9 @@
  */
 import { KinkoError } from '../errors.ts';
 import type { AuditHead, AuditKey, Store } from '../ports.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { signatureValid } from './key.ts';
 import { canonicalJson } from './record.ts';
-import { type KinkoDeps, runUseCase } from './use-case.ts';
 
 export const CHECKPOINT_FORMAT = 'kinko-audit-checkpoint-v1';
 

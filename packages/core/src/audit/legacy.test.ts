@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, realRandom, T0, testConfig } from '../identity/test-bank.ts';
 import { createAesGcmKek } from '../otp/index.ts';
 import { BANK_CHAIN, type LegacyAuditRecord } from '../ports.ts';
+import type { KinkoDeps } from '../use-case.ts';
 import { createAuditKey } from './key.ts';
 import { legacyRecordHash, prepareAuditLog } from './legacy.ts';
 import { tamper } from './tamper.ts';
-import type { KinkoDeps } from './use-case.ts';
 import { verifyAuditLog } from './verify.ts';
 
 const ZEROS = '0'.repeat(64);

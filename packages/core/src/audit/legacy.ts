@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { LegacyAuditRecord } from '../ports.ts';
+import type { KinkoDeps } from '../use-case.ts';
 import { type AuditEntry, appendEntries } from './chain.ts';
 import { canonicalJson } from './record.ts';
-import type { KinkoDeps } from './use-case.ts';
 import { AUDIT_KEY_ID_SETTING } from './verify.ts';
 
 const PAGE = 1000;

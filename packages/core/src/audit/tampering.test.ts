@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { type AuditRecord, BANK_CHAIN } from '../ports.ts';
 import { createCheckpoint, parseCheckpoint } from './checkpoint.ts';

@@ -1,5 +1,5 @@
 /** Test helper for L1: a day at the bank, most security events once each, in the contract's and the bank's chains. */
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { passwords, pins, type TestBank, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 

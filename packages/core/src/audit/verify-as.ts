@@ -1,6 +1,7 @@
-import type { AuditVerification, OperatorActor } from '../api.ts';
+import type { OperatorActor } from '../identity/actors.ts';
 import { requireOperator } from '../identity/operators.ts';
-import { type KinkoDeps, runUseCase } from './use-case.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { AuditVerification } from './verify.ts';
 import { verifyAuditLog } from './verify.ts';
 
 /**

@@ -1,4 +1,3 @@
-import type { AuditProblem, AuditVerification } from '../api.ts';
 import { type AuditHead, type AuditKey, GENESIS_MAC, type Store } from '../ports.ts';
 import { type AuditCheckpoint, checkpointProblem } from './checkpoint.ts';
 import { macEqual } from './key.ts';
@@ -140,4 +139,22 @@ async function walkChain(
   if (seq < head.seq) return broken(seq + 1, `records ${seq + 1}…${head.seq} are missing (deleted tail)`);
   if (!macEqual(prevMac, head.mac)) return broken(seq, `the head does not match record ${seq}`);
   return { count };
+}
+
+/** A place where the log does not hold: the chain (or '*' for the whole log) and the record. */
+export interface AuditProblem {
+  chain: string;
+  seq: number | null;
+  reason: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Records whose MAC and link verified. */
+  records: number;
+  chains: number;
+  /** At most one per chain (a chain is not read past its first break), at most 100 in all. */
+  problems: AuditProblem[];
+  /** When verified against a checkpoint: when it was made and how many chains it vouched for. */
+  checkpoint?: { createdAt: number; chains: number };
 }

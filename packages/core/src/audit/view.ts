@@ -1,9 +1,9 @@
-import type { AuditPage, AuditView, OperatorActor } from '../api.ts';
+import type { OperatorActor } from '../identity/actors.ts';
 import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { decodeCursor, encodeCursor, type PageLimits, type PageQuery, pageLimit } from '../paging.ts';
 import type { AuditRecord } from '../ports.ts';
-import { type KinkoDeps, runUseCase } from './use-case.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 
 export function toAuditView(r: AuditRecord): AuditView {
   return {
@@ -61,4 +61,28 @@ export function readAudit(
       nextCursor: last && records.length === limit ? encodeCursor('audit', [last.id]) : null,
     };
   });
+}
+
+/** One audit record as the bank reads it (L1, B1). */
+export interface AuditView {
+  /** The contract's id, or 'bank' for the bank's own acts and events of no contract. */
+  chain: string;
+  /** Position in the chain: 1, 2, 3 … */
+  seq: number;
+  at: number;
+  actorType: string;
+  actorId: string | null;
+  contractId: string | null;
+  action: string;
+  subject: string | null;
+  outcome: string;
+  detail: Record<string, unknown>;
+  /** HMAC-SHA-256 under the audit key (hex), chaining to the chain's previous record. */
+  mac: string;
+}
+
+/** A page of the audit log, newest first; nextCursor continues it (null at the end). */
+export interface AuditPage {
+  items: AuditView[];
+  nextCursor: string | null;
 }

@@ -1,7 +1,7 @@
-import type { CustomerActor } from '../api.ts';
-import type { Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord, UserRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 
 export interface CustomerContext {
   user: UserRecord;

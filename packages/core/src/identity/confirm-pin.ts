@@ -1,5 +1,5 @@
-import type { CustomerActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 import { requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
 import { assertPin } from './policy.ts';

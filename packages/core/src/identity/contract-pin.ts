@@ -1,7 +1,7 @@
-import type { CustomerActor } from '../api.ts';
-import { type Rejection, reject, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord } from '../ports.ts';
+import { type Rejection, reject, type Tx } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 import { isSecretInput } from './policy.ts';
 import { verifySecret } from './secrets.ts';
 

@@ -1,18 +1,26 @@
-import type { ContractView, KinkoApi, OperatorActor, UserView } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord, LoginMethod } from '../ports.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
+import type { OperatorActor } from './actors.ts';
 import { newId, randomDigits } from './ids.ts';
 import { requireOperator } from './operators.ts';
 import { assertLoginId, assertPassword, assertPin, isContractNumber, normaliseName } from './policy.ts';
 import { hashSecret } from './secrets.ts';
 import { newUserRecord } from './users.ts';
+import type { ContractView, UserView } from './views.ts';
 import { contractWithUsers, toContractView } from './views.ts';
 
 const loginMethods: readonly LoginMethod[] = ['id_password', 'certificate'];
 
-/** The one shape of the request, as the API states it. */
-type OpenContractInput = Parameters<KinkoApi['openContract']>[1];
+/** B1: what the bank gives to open a contract. */
+export interface OpenContractInput {
+  branchCode: string;
+  name: string;
+  loginMethod: LoginMethod;
+  contractPin: string;
+  admin: { loginId: string; name: string; password: string };
+  contractNumber?: string;
+}
 
 /** B1: the bank opens a contract with its administrator (管理者) and contract PIN. */
 export async function openContract(

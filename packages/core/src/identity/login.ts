@@ -1,10 +1,12 @@
-import type { AnonymousActor, CustomerActor, Me, SessionInfo } from '../api.ts';
 import { isStorableText } from '../audit/record.ts';
-import { type KinkoDeps, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import type { UserRecord } from '../ports.ts';
+import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
+import type { AnonymousActor, CustomerActor } from './actors.ts';
 import { isContractNumber, isSecretInput } from './policy.ts';
 import { verifyAgainstDummy, verifySecret } from './secrets.ts';
+import type { SessionInfo } from './sessions.ts';
 import { openSession } from './sessions.ts';
+import type { Me } from './views.ts';
 import { meView } from './views.ts';
 
 /** A1: one answer for every wrong login, whichever part was wrong. */

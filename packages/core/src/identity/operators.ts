@@ -1,10 +1,11 @@
-import type { AnonymousActor, OperatorActor, SessionInfo } from '../api.ts';
-import { type KinkoDeps, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
+import type { AnonymousActor, OperatorActor } from './actors.ts';
 import { isUniqueViolation } from './errors.ts';
 import { newId } from './ids.ts';
 import { assertPassword, isSecretInput, normaliseName } from './policy.ts';
 import { hashSecret, verifyAgainstDummy, verifySecret } from './secrets.ts';
+import type { SessionInfo } from './sessions.ts';
 import { openSession } from './sessions.ts';
 
 export interface OperatorSummary {

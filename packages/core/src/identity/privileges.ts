@@ -3,9 +3,10 @@
  * 'inquiry' today; 承認 ('approve', 'first_approve', 'final_approve') for M5a; ファイル伝送
  * 'file_transfer' and 収納 'collection' are stored now so the administrator sets them once.
  */
-import type { Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
 import type { UserRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 
 export const PRIVILEGES = [
   'transfer',

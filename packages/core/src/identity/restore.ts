@@ -1,10 +1,11 @@
-import type { ContractView, OperatorActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { OperatorActor } from './actors.ts';
 import { findContract } from './contracts.ts';
 import { requireOperator } from './operators.ts';
 import { assertPassword, assertPin } from './policy.ts';
 import { hashSecret } from './secrets.ts';
+import type { ContractView } from './views.ts';
 import { contractTokens, toContractView } from './views.ts';
 
 /**

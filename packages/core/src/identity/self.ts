@@ -1,10 +1,11 @@
-import type { CustomerActor, Me } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 import { requireCustomer } from './authz.ts';
 import { recordPasswordFailure } from './login.ts';
 import { assertPassword, isSecretInput } from './policy.ts';
 import { hashSecret, verifySecret } from './secrets.ts';
+import type { Me } from './views.ts';
 import { meView } from './views.ts';
 
 /** The signed-in user, their contract and any reused-OTP alerts for them (T2). */

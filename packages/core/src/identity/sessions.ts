@@ -1,7 +1,6 @@
-import type { SessionInfo } from '../api.ts';
-import { type KinkoDeps, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { SessionRecord, UserRole } from '../ports.ts';
+import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
 import { newBearer, sha256Hex } from './ids.ts';
 
 type Realm = SessionRecord['realm'];
@@ -121,4 +120,11 @@ export function logout(deps: KinkoDeps, sessionToken: string): Promise<void> {
       detail: { realm: session.realm },
     });
   });
+}
+
+export interface SessionInfo {
+  /** The cookie value to hand to the client; only its SHA-256 is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: number;
 }

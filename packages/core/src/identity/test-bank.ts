@@ -5,13 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type TestBackend, type TestStore, testBackends } from '@kinko/store/testing';
-import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '../api.ts';
+import type { KinkoApi } from '../api.ts';
 import { createAuditKey } from '../audit/key.ts';
-import type { KinkoDeps } from '../audit/use-case.ts';
 import { type BankConfig, makeConfig } from '../config.ts';
 import { createKinko } from '../kinko.ts';
 import { clientActivationKeys, createAesGcmKek, totp } from '../otp/index.ts';
 import type { Clock, Random } from '../ports.ts';
+import type { KinkoDeps } from '../use-case.ts';
+import type { AnonymousActor, CustomerActor, OperatorActor } from './actors.ts';
 import { createOperator } from './operators.ts';
 
 export { type TestBackend, testBackends };

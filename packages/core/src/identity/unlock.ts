@@ -1,8 +1,9 @@
-import type { CustomerActor, UserView } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 import { requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
+import type { UserView } from './views.ts';
 import { userView } from './views.ts';
 
 /**

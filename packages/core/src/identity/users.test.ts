@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from './actors.ts';
 import { openBank, passwords, pins, type TestBank, testBackends } from './test-bank.ts';
 import { failure } from './test-failure.ts';
 

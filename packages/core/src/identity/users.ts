@@ -1,14 +1,15 @@
-import type { CustomerActor, UserView } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
 import type { UserRecord } from '../ports.ts';
 import { revokeUnused } from '../tokens/revocation.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
+import type { CustomerActor } from './actors.ts';
 import { requireAdmin, requireAdminOver } from './authz.ts';
 import { checkContractPin } from './contract-pin.ts';
 import { isUniqueViolation } from './errors.ts';
 import { newId } from './ids.ts';
 import { assertLoginId, assertPassword, normaliseName } from './policy.ts';
 import { hashSecret } from './secrets.ts';
+import type { UserView } from './views.ts';
 import { contractWithUsers, userView } from './views.ts';
 
 type NewUserFields = Pick<

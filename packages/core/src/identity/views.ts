@@ -1,7 +1,15 @@
-import type { ContractView, Me, UserView } from '../api.ts';
-import type { ContractRecord, Store, TokenRecord, UserRecord } from '../ports.ts';
+import type {
+  ContractRecord,
+  LoginMethod,
+  Store,
+  TokenRecord,
+  TokenStatus,
+  UsageMode,
+  UserRecord,
+  UserRole,
+} from '../ports.ts';
 import { effectiveTokenId, isActive } from '../tokens/effective.ts';
-import { replayAlerts } from '../tokens/replay-alerts.ts';
+import { type ReplayAlert, replayAlerts } from '../tokens/replay-alerts.ts';
 
 export type TokensById = ReadonlyMap<string, TokenRecord>;
 
@@ -76,4 +84,40 @@ export async function meView(
     contract: toContractView(contract, tokens),
     alerts: await replayAlerts(store, contract, user, view.serial, now),
   };
+}
+
+export interface UserView {
+  id: string;
+  loginId: string;
+  name: string;
+  role: UserRole;
+  loginLocked: boolean;
+  suspended: boolean; // 利用中止
+  otpFailures: number;
+  hasConfirmPin: boolean;
+  hasCard: boolean;
+  /** The serial of the token in force for this user (own token, or the contract's shared one). */
+  serial: string | null;
+  tokenStatus: TokenStatus | null;
+  /** True when OTP is the user's transaction authentication (R4). */
+  tokenActive: boolean;
+}
+
+export interface ContractView {
+  id: string;
+  contractNumber: string;
+  name: string;
+  branchCode: string;
+  loginMethod: LoginMethod;
+  usageMode: UsageMode;
+  sharedSerial: string | null;
+  contractPinLocked: boolean;
+  stopped: boolean;
+}
+
+export interface Me {
+  user: UserView;
+  contract: ContractView;
+  /** Recent reused-OTP events on this user's token (all of the contract's for the administrator). */
+  alerts?: ReplayAlert[];
 }

@@ -2,10 +2,11 @@
  * Which accounts a customer may see and use. A single place, so that per-user account
  * privileges (M5, DOMAIN §1.5: 利用口座 set by the administrator) land here and nowhere else.
  */
-import type { Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
 import type { CustomerAccountRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { zenginTypeCode } from './accounts.ts';
 
 /**

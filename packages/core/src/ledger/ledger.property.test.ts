@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runUseCase } from '../audit/use-case.ts';
 import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import type { AccountType } from '../ports.ts';
+import { runUseCase } from '../use-case.ts';
 import { type EntryLine, post } from './post.ts';
 import { openTestAccount } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';

@@ -1,14 +1,16 @@
 /** B1: the bank opens a deposit account (口座開設), with an opening deposit posted from vault cash. */
-import type { BankAccountView, OperatorActor } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { OperatorActor } from '../identity/actors.ts';
 import { findContract } from '../identity/contracts.ts';
 import { newId, randomDigits } from '../identity/ids.ts';
 import { requireOperator } from '../identity/operators.ts';
 import type { AccountType, CustomerAccountRecord } from '../ports.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { accountLabel, isAccountType, isBranchCode } from './accounts.ts';
 import { normaliseHolderKana } from './holder-kana.ts';
 import { post } from './post.ts';
+import type { BankAccountView } from './views.ts';
 import { branchNames, toAccountView } from './views.ts';
 import { amountFrom, yen, ZERO_YEN } from './yen.ts';
 

@@ -3,10 +3,12 @@
  * transaction, with the balance check under the accounts' locks. Transfers, fees, clearing and
  * account opening all call post(); nothing else writes a balance.
  */
-import type { Actor, Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { Actor } from '../identity/actors.ts';
 import { newId } from '../identity/ids.ts';
 import type { AccountRecord, EntryKind, JournalEntryRecord, PostingRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { accountLabel } from './accounts.ts';
 import { type Yen, yen } from './yen.ts';
 

@@ -4,9 +4,10 @@
  * accounting software. CRLF line ends, as RFC 4180 and Excel expect.
  */
 import Encoding from 'encoding-japanese';
-import type { CustomerActor, Statement, StatementCsv, StatementLine, StatementQuery } from '../api.ts';
-import type { KinkoDeps } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
+import type { KinkoDeps } from '../use-case.ts';
+import type { Statement, StatementLine, StatementQuery } from './statement.ts';
 import { STATEMENT_PAGE, statement } from './statement.ts';
 
 export type CsvEncoding = 'utf8' | 'shift_jis';
@@ -87,4 +88,11 @@ const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 /** Characters Shift_JIS lacks become '?', as Excel itself would show them. */
 function toShiftJis(text: string): Uint8Array {
   return Uint8Array.from(Encoding.convert(text, { to: 'SJIS', from: 'UNICODE', type: 'array' }));
+}
+
+/** The statement as CSV: the bytes come page by page, so a year of lines is never held at once. */
+export interface StatementCsv {
+  filename: string;
+  contentType: string;
+  chunks: AsyncIterable<Uint8Array>;
 }

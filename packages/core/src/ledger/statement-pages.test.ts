@@ -4,12 +4,13 @@
  * while the pages are read come after the lines already read, never in the middle of them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BankAccountView, Statement, StatementLine, StatementQuery } from '../api.ts';
 import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { encodeCursor } from '../paging.ts';
+import type { Statement, StatementLine, StatementQuery } from './statement.ts';
 import { statementCsv, statementCsvText } from './statement-csv.ts';
 import { csvBytes, move, openTestAccount } from './test-ledger.ts';
+import type { BankAccountView } from './views.ts';
 
 const HOUR = 3_600_000;
 // T0 is 2025-01-07 10:00 JST; the postings run over the 7th to the 9th.

@@ -1,12 +1,14 @@
 /** M9: 残高照会 (balances) and 入出金明細 (statement) for the customer's own accounts. */
-import type { AccountView, CustomerActor, Statement, StatementLine, StatementQuery } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+
 import { addDays, isBankDate, jstDate } from '../calendar/bank-date.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
 import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
 import type { PostingRecord } from '../ports.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { requireUsableAccount, usableAccounts } from './access.ts';
+import type { AccountView } from './views.ts';
 import { branchNames, toAccountView } from './views.ts';
 import { type Yen, yen } from './yen.ts';
 
@@ -106,4 +108,46 @@ function toLine(p: PostingRecord): StatementLine {
     credit: p.amount > 0 ? p.amount : null,
     balance: p.balanceAfter,
   };
+}
+
+/** One line of 入出金明細 (M9): a debit (出金) or a credit (入金) and the balance after it. */
+export interface StatementLine {
+  /** The account's posting number: lines sort by it. */
+  seq: number;
+  at: number;
+  /** The day in Japan, YYYY-MM-DD. */
+  date: string;
+  /** 摘要 */
+  description: string;
+  debit: Yen | null;
+  credit: Yen | null;
+  balance: Yen;
+}
+
+/**
+ * One page of 入出金明細 for a range of days: the range's balances and up to `limit` of its
+ * lines, oldest first. The lines of every page, in order, are the range's lines.
+ */
+export interface Statement {
+  account: AccountView;
+  /** Inclusive days in Japan, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** 前残: the balance at the start of `from`. */
+  openingBalance: Yen;
+  /** The balance at the end of `to` as this page was read (the opening balance when no line). */
+  closingBalance: Yen;
+  /** This page's lines. */
+  lines: StatementLine[];
+  /** Asks for the range's next lines; null when this page ends the range. */
+  nextCursor: string | null;
+}
+
+export interface StatementQuery {
+  from: string;
+  to: string;
+  /** Lines per page, 1 … 1000, default 500. */
+  limit?: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
 }

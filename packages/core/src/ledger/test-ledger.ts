@@ -1,9 +1,12 @@
 /** Test helpers for the ledger's tests (not exported by the package). */
-import type { BankAccountView, CustomerActor, StatementCsv } from '../api.ts';
-import { runUseCase } from '../audit/use-case.ts';
+
+import type { CustomerActor } from '../identity/actors.ts';
 import { passwords, pins, type TestBank } from '../identity/test-bank.ts';
 import type { EntryKind } from '../ports.ts';
+import { runUseCase } from '../use-case.ts';
 import { type PostedEntry, post } from './post.ts';
+import type { StatementCsv } from './statement-csv.ts';
+import type { BankAccountView } from './views.ts';
 import { type Yen, yen } from './yen.ts';
 
 export const VAULT = 'internal:vault_cash';

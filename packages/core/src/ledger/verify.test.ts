@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BankAccountView } from '../api.ts';
 import { tamper } from '../audit/tamper.ts';
 import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { move, openTestAccount } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
+import type { BankAccountView } from './views.ts';
 
 describe.each(testBackends())('M1: ledger verification on $name', (backend) => {
   let bank: TestBank;

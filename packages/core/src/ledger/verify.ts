@@ -11,7 +11,7 @@
  * - the balances of all accounts sum to exactly 0: money is neither created nor lost;
  * - the bank's own accounts exist.
  */
-import type { LedgerVerification } from '../api.ts';
+
 import type { AccountRecord, InternalAccountCode, Store } from '../ports.ts';
 import { accountLabel, internalAccountCodes } from './accounts.ts';
 
@@ -133,4 +133,13 @@ class Problems {
   done(): string[] {
     return this.more === 0 ? this.list : [...this.list, `… and ${this.more} more`];
   }
+}
+
+/** M1 reconciliation (`kinko ledger verify`). */
+export interface LedgerVerification {
+  ok: boolean;
+  accounts: number;
+  entries: number;
+  postings: number;
+  problems: string[];
 }

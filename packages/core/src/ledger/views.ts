@@ -1,7 +1,6 @@
-import type { AccountView } from '../api.ts';
-import type { CustomerAccountRecord, Store } from '../ports.ts';
+import type { AccountStatus, AccountType, CustomerAccountRecord, Store } from '../ports.ts';
 import { zenginTypeCode } from './accounts.ts';
-import { yen } from './yen.ts';
+import { type Yen, yen } from './yen.ts';
 
 export type BranchNames = ReadonlyMap<string, string>;
 
@@ -23,4 +22,26 @@ export function toAccountView(a: CustomerAccountRecord, branches: BranchNames): 
     available: yen(a.balance + a.overdraftLimit),
     status: a.status,
   };
+}
+
+/** An account as its holder sees it (残高照会, M9). Amounts are integer yen. */
+export interface AccountView {
+  id: string;
+  branchCode: string;
+  branchName: string;
+  type: AccountType;
+  /** Zengin 預金種目: 1 普通, 2 当座, 4 貯蓄. */
+  typeCode: 1 | 2 | 4;
+  number: string;
+  holderKana: string;
+  balance: Yen;
+  overdraftLimit: Yen;
+  /** What may be paid out now: balance + overdraft limit (支払可能残高). */
+  available: Yen;
+  status: AccountStatus;
+}
+
+/** An account as the back office sees it, with the contract it belongs to. */
+export interface BankAccountView extends AccountView {
+  contractNumber: string | null;
 }

@@ -3,8 +3,9 @@
  * web app does it in the browser; the CLI token and the tests use it too. No node: import, so
  * the web bundles this file directly. docs/protocols.md "Token activation (T5)" is the spec.
  */
-import type { JsonWebKeyP256 } from '../api.ts';
+
 import { asciiBytes, SEED_BYTES, SEED_INFO } from './activation-protocol.ts';
+import type { JsonWebKeyP256 } from './jwk.ts';
 
 const P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
 

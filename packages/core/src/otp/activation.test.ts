@@ -1,10 +1,10 @@
 import { createECDH, type ECDH, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { JsonWebKeyP256 } from '../api.ts';
 import { KinkoError } from '../errors.ts';
 import type { Random } from '../ports.ts';
 import { hkdfSeed, serverActivate } from './activation.ts';
 import { clientActivationKeys } from './activation-client.ts';
+import type { JsonWebKeyP256 } from './jwk.ts';
 import { parseP256PublicJwk } from './public-jwk.ts';
 import { newSerial } from './serial.ts';
 import { totp } from './totp.ts';

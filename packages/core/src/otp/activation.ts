@@ -1,8 +1,8 @@
 import { createECDH, type ECDH, hkdfSync } from 'node:crypto';
-import type { JsonWebKeyP256 } from '../api.ts';
 import { KinkoError } from '../errors.ts';
 import type { Random } from '../ports.ts';
 import { asciiBytes, P256_COORDINATE_BYTES, SEED_BYTES, SEED_INFO } from './activation-protocol.ts';
+import type { JsonWebKeyP256 } from './jwk.ts';
 import { parseP256PublicJwk } from './public-jwk.ts';
 
 /**

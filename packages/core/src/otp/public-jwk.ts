@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
-import type { JsonWebKeyP256 } from '../api.ts';
 import { KinkoError } from '../errors.ts';
 import { P256_COORDINATE_BYTES } from './activation-protocol.ts';
+import type { JsonWebKeyP256 } from './jwk.ts';
 
 /** Unpadded base64url of exactly 32 bytes is 43 characters (RFC 7518 §6.2.1.2: full length). */
 const COORDINATE = /^[A-Za-z0-9_-]{43}$/;

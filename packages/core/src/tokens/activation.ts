@@ -1,10 +1,11 @@
-import type { ActivationResult, AnonymousActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { AnonymousActor } from '../identity/actors.ts';
 import { isUniqueViolation } from '../identity/errors.ts';
 import { newId } from '../identity/ids.ts';
 import { normaliseName } from '../identity/policy.ts';
 import { newSerial, otpauthUri, serverActivate } from '../otp/index.ts';
+import type { JsonWebKeyP256 } from '../otp/jwk.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 
 /** A fresh random serial colliding with a stored one is rare; a few retries are plenty. */
 const SERIAL_ATTEMPTS = 5;
@@ -104,4 +105,13 @@ export function expireUnregisteredTokens(deps: KinkoDeps): Promise<number> {
     if (count > 0) tx.audit({ actor: { kind: 'system' }, action: 'token.expired', detail: { count } });
     return count;
   });
+}
+
+export interface ActivationResult {
+  serial: string;
+  serverPublicKey: JsonWebKeyP256;
+  serverTime: number;
+  period: 30;
+  digits: 6;
+  algorithm: 'SHA1';
 }

@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type CardPosition, type CustomerActor, cardPositions, type StepUpResult } from '../api.ts';
-import { type KinkoDeps, type Rejection, reject, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireAdminOver } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
 import { randomDigits } from '../identity/ids.ts';
 import { verifySecret } from '../identity/secrets.ts';
 import type { Kek, Random, UserRecord } from '../ports.ts';
+import { type KinkoDeps, type Rejection, reject, runUseCase, type Tx } from '../use-case.ts';
 import { isActive, loadEffectiveToken } from './effective.ts';
+import { type CardPosition, cardPositions, type StepUpResult } from './proof.ts';
 import { suspendedBy } from './suspension.ts';
 
 type Card = Record<CardPosition, string>;

@@ -1,7 +1,8 @@
-import type { Actor, Rejection, Tx } from '../audit/use-case.ts';
-import { reject } from '../audit/use-case.ts';
+import type { Actor } from '../identity/actors.ts';
 import { TotpVerifier } from '../otp/index.ts';
 import type { TokenRecord, UserRecord } from '../ports.ts';
+import type { Rejection, Tx } from '../use-case.ts';
+import { reject } from '../use-case.ts';
 import { suspendedBy } from './suspension.ts';
 
 export type OtpCheck =

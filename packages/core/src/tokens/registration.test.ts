@@ -1,6 +1,6 @@
 import { auditRecordCount } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { openBank, pins, realRandom, type TestBank, testBackends, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { newSerial } from '../otp/index.ts';

@@ -1,11 +1,12 @@
-import type { ContractView, CustomerActor, UserView } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireAdmin, requireContractUser } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
+import type { ContractView, UserView } from '../identity/views.ts';
 import { contractWithUsers } from '../identity/views.ts';
 import { isOtpFormat, parseSerial } from '../otp/index.ts';
 import type { ContractRecord, TokenRecord, UserRecord } from '../ports.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { checkOtp, otpFailed, otpReplayed } from './otp-check.ts';
 import { revokeUnused } from './revocation.ts';
 

@@ -1,4 +1,3 @@
-import type { ReplayAlert } from '../api.ts';
 import type { ContractRecord, Store, UserRecord } from '../ports.ts';
 
 const LOOKBACK_RECORDS = 200;
@@ -28,4 +27,12 @@ export async function replayAlerts(
     if (alerts.length >= MAX_ALERTS) break;
   }
   return alerts;
+}
+
+/** T2: a reused OTP, shown to the token's holder and the administrator (it may mean someone saw it). */
+export interface ReplayAlert {
+  at: number;
+  serial: string;
+  /** The user whose request carried the reused code. */
+  userId: string;
 }

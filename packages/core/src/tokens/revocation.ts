@@ -1,8 +1,8 @@
-import type { OperatorActor } from '../api.ts';
-import { type Actor, type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { Actor, OperatorActor } from '../identity/actors.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { parseSerial } from '../otp/index.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { isInUse } from './effective.ts';
 
 /**

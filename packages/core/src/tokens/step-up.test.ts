@@ -1,6 +1,6 @@
 import { openTestStoreTwin } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CardPosition, type CustomerActor, cardPositions } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import {
   openBank,
   pins,
@@ -11,6 +11,7 @@ import {
 } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { createKinko } from '../kinko.ts';
+import { type CardPosition, cardPositions } from './proof.ts';
 
 const STEP = 30_000;
 

@@ -1,12 +1,13 @@
-import type { CardPosition, CustomerActor, StepUpProof, StepUpResult } from '../api.ts';
-import { type KinkoDeps, type Rejection, runUseCase, type Tx } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { isOtpFormat } from '../otp/index.ts';
 import type { TokenRecord, UserRecord } from '../ports.ts';
+import { type KinkoDeps, type Rejection, runUseCase, type Tx } from '../use-case.ts';
 import { isActive, loadEffectiveToken } from './effective.ts';
 import { assertLegacyReady, legacyStepUp, pickCardPosition } from './legacy-card.ts';
 import { checkOtp, otpFailed, otpReplayed } from './otp-check.ts';
+import type { CardPosition, StepUpProof, StepUpResult } from './proof.ts';
 
 /**
  * Step-up: the ONE transaction authentication that transfers, files and bills call (M2, F1, C1).

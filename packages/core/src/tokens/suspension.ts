@@ -1,6 +1,7 @@
-import type { Actor, Rejection, Tx } from '../audit/use-case.ts';
-import { reject } from '../audit/use-case.ts';
+import type { Actor } from '../identity/actors.ts';
 import type { UserRecord } from '../ports.ts';
+import type { Rejection, Tx } from '../use-case.ts';
+import { reject } from '../use-case.ts';
 
 /**
  * A2: the failure that reached the limit put the user in 利用中止. That is its own audit record,

@@ -1,10 +1,11 @@
-import type { ContractView, CustomerActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireAdmin } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
+import type { ContractView } from '../identity/views.ts';
 import { contractTokens, toContractView } from '../identity/views.ts';
 import type { UsageMode } from '../ports.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 
 const modes: readonly UsageMode[] = ['individual', 'shared'];
 

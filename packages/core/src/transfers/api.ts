@@ -2,9 +2,10 @@
  * The transfer and payee use cases core offers (M2–M4, M6–M8), part of KinkoApi. Create calls
  * take the request's Idempotency-Key (M3); core refuses a missing or malformed one.
  */
-import type { CustomerActor, OperatorActor, StepUpProof } from '../api.ts';
+import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import type { PageQuery } from '../paging.ts';
 import type { ApprovalSettingsRecord, TransferStatus } from '../ports.ts';
+import type { StepUpProof } from '../tokens/proof.ts';
 import type { ApprovalUserAction } from './approvals.ts';
 import type { DirectoryEntry } from './bank-directory.ts';
 import type { LayerLimits, ProposedLimits } from './limit-policy.ts';

@@ -2,13 +2,14 @@
  * M5a settings and lists: the contract's approval setting (the administrator, contract PIN,
  * audited), the approvals inbox (what the caller may act on) and the requester's own requests.
  */
-import type { CustomerActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireAdmin } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
 import { privilegesOf } from '../identity/privileges.ts';
 import type { ApprovalSettingsRecord } from '../ports.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { APPROVAL_MODES, type ApprovalMode, type ApprovalState, awaitsApproval } from './approval-states.ts';
 import { approvalSettingsOf, approvalView, rightsOf } from './approvals.ts';
 import { transferContext } from './enter.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { pins, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { verifyLedger } from '../ledger/verify.ts';

@@ -6,14 +6,16 @@
  * with the limits counted (M5), so money moves only once approved. A scheduled one stays 承認済
  * until the job processes it, and may be 承認取消 until the day before its value date.
  */
-import type { CustomerActor, StepUpProof } from '../api.ts';
-import { type Actor, type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../audit/use-case.ts';
+
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import type { Actor, CustomerActor } from '../identity/actors.ts';
 import { newId } from '../identity/ids.ts';
 import { privilegesOf } from '../identity/privileges.ts';
 import type { ApprovalRequestRecord, ApprovalSettingsRecord, TransferRecord } from '../ports.ts';
+import type { StepUpProof } from '../tokens/proof.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
+import { type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../use-case.ts';
 import { type Transitioned, transition } from './approval-flow.ts';
 import { needsOtp } from './approval-otp.ts';
 import {

@@ -4,10 +4,12 @@
  * date (the job debits at the start of it); one conditional UPDATE claims the transfer, and its
  * counted amount goes back to the day's limits (M5).
  */
-import type { Actor, Tx } from '../audit/use-case.ts';
+
 import { jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import type { Actor } from '../identity/actors.ts';
 import type { TransferRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { giveBack } from './limits.ts';
 
 export function assertBeforeValueDate(tx: Tx, t: TransferRecord): void {

@@ -4,13 +4,15 @@
  * (value date today) or the transfer waits as scheduled (M6). The rules of step 1 are checked
  * again, because time passed (the cut-off) and the token may have changed.
  */
-import type { CustomerActor, StepUpProof, StepUpResult } from '../api.ts';
-import { type KinkoDeps, Rejection, type Tx } from '../audit/use-case.ts';
+
 import { checkValueDate, jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
 import type { TransferRecord } from '../ports.ts';
+import type { StepUpProof, StepUpResult } from '../tokens/proof.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
+import { type KinkoDeps, Rejection, type Tx } from '../use-case.ts';
 import { asksOtp, type OtpOperation } from './approval-otp.ts';
 import { approvalSettingsOf, submitForApproval } from './approvals.ts';
 import { type TransferContext, tokenActive, transferContext } from './enter.ts';

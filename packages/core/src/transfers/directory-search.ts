@@ -2,9 +2,9 @@
  * The bank and branch names shown while a payee is typed (M8): a read for a logged-in customer,
  * answered from the directory (bank-directory.ts); this bank's branches from the back office's list.
  */
-import type { CustomerActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { type DirectoryEntry, searchBanks, searchBranches } from './bank-directory.ts';
 import { ownBank } from './resolve.ts';
 

@@ -3,10 +3,10 @@
  * for the OTP, and answers with the fee, the payee as the bank will show it, the value date
  * and the authorisation needed. Nothing moves yet; the transfer waits as 'pending'.
  */
-import type { CustomerActor } from '../api.ts';
-import type { KinkoDeps, Tx } from '../audit/use-case.ts';
+
 import { checkValueDate, parseBankDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
@@ -15,6 +15,7 @@ import { yen } from '../ledger/yen.ts';
 import type { TransferRecord } from '../ports.ts';
 import { isActive, loadEffectiveToken } from '../tokens/effective.ts';
 import { stepUpChallengeIn } from '../tokens/step-up.ts';
+import type { KinkoDeps, Tx } from '../use-case.ts';
 import { transferFee } from './fees.ts';
 import { runIdempotent } from './idempotency.ts';
 import { precheckLimits } from './limits.ts';

@@ -4,10 +4,11 @@
  * the outbound Zengin clearing account for another bank (queued for the network); the fee goes
  * to fee income. The sum over all accounts does not change.
  */
-import type { Actor, Tx } from '../audit/use-case.ts';
+import type { Actor } from '../identity/actors.ts';
 import { type EntryLine, post } from '../ledger/post.ts';
 import { yen } from '../ledger/yen.ts';
 import type { TransferRecord, TransferStatus } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 
 /** What the payer's statement shows (摘要); Zengin kana fit the 64-character memo. */
 function memos(t: TransferRecord): { payer: string; payee: string; fee: string } {

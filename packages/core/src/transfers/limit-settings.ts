@@ -4,15 +4,16 @@
  * limits and privileges (利用者情報登録/変更). Administrator changes need the contract PIN (R2);
  * every change is audited with the old and new values (L1).
  */
-import type { CustomerActor, OperatorActor } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireAdmin, requireAdminOver } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
 import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { type Privilege, parsePrivileges, privilegesOf } from '../identity/privileges.ts';
 import { yen } from '../ledger/yen.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { type LayerLimits, type ProposedLimits, validateLimitSettings } from './limit-policy.ts';
 import { bankCeiling } from './limits.ts';
 

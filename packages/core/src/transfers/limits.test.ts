@@ -1,10 +1,10 @@
 import { openTestStoreTwin } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runUseCase } from '../audit/use-case.ts';
 import { pins, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { openTestAccount } from '../ledger/test-ledger.ts';
 import { verifyLedger } from '../ledger/verify.ts';
+import { runUseCase } from '../use-case.ts';
 import { acceptTransfer } from './confirm.ts';
 import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
 

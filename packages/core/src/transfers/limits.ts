@@ -2,10 +2,12 @@
  * M5 in the store: the layers read for one transfer, and the atomic counting of
  * limit-policy.ts's contract (its module doc) in the transaction that accepts the transfer.
  */
-import { type Actor, Rejection, type Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { Actor } from '../identity/actors.ts';
 import { type Yen, yen } from '../ledger/yen.ts';
 import type { LimitScope, TransferRecord } from '../ports.ts';
+import { Rejection, type Tx } from '../use-case.ts';
 import {
   type CounterUpdate,
   checkLimits,

@@ -3,12 +3,12 @@
  * the zengin_outbound clearing account and waits for the Zengin network. The back office (and
  * `kinko transfers export`) takes the day's items as a Zengin file or CSV.
  */
-import type { OperatorActor } from '../api.ts';
-import type { Actor } from '../audit/use-case.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
+
 import { parseBankDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import type { Actor, OperatorActor } from '../identity/actors.ts';
 import { requireOperator } from '../identity/operators.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { outboundCsv, outboundZenginFile } from './outbound-format.ts';
 import type { OutboundItem } from './views.ts';
 

@@ -3,13 +3,14 @@
  * customer selects them by 受取人番号 and can neither change nor delete them (DOMAIN §1.8). The
  * user's own list (登録振込先) holds payees the user saved; 最近10回 is derived from transfers.
  */
-import type { CustomerActor, OperatorActor } from '../api.ts';
-import { type KinkoDeps, runUseCase, type Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
 import { requireOperator } from '../identity/operators.ts';
 import type { ContractRecord, PayeeRecord } from '../ports.ts';
+import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { toDestination } from './destination.ts';
 import { transferContext } from './enter.ts';
 import { runIdempotent } from './idempotency.ts';

@@ -1,9 +1,10 @@
 /** Reading transfers: the user's list (scheduled ones with their cancel button) and one transfer. */
-import type { CustomerActor } from '../api.ts';
-import { type KinkoDeps, runUseCase } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
 import type { TransferListKey, TransferStatus } from '../ports.ts';
+import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import type { TransferListQuery } from './api.ts';
 import type { ApprovalState } from './approval-states.ts';
 import { requireOwnTransfer } from './confirm.ts';

@@ -2,11 +2,12 @@
  * Where a transfer goes (M3 step 1): one of the contract's own accounts (振替), a payee from a
  * list, or a payee typed now (都度指定); and where that payee stands for M4.
  */
-import type { Tx } from '../audit/use-case.ts';
+
 import { KinkoError } from '../errors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
 import type { CustomerAccountRecord, PayeeStandingRecord, TransferKind } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { lookupBank, type OwnBankBranches } from './bank-directory.ts';
 import { type Destination, toDestination } from './destination.ts';
 import type { TransferDestinationInput } from './views.ts';

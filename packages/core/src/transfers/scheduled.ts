@@ -4,10 +4,12 @@
  * safe to run in every server process at once: each transfer is claimed with a conditional
  * UPDATE, so exactly one process posts it.
  */
-import type { CustomerActor, StepUpProof } from '../api.ts';
-import { type KinkoDeps, Rejection, runUseCase } from '../audit/use-case.ts';
+
 import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
+import type { StepUpProof } from '../tokens/proof.ts';
+import { type KinkoDeps, Rejection, runUseCase } from '../use-case.ts';
 import { asksOtp } from './approval-otp.ts';
 import { expireApprovals, markApprovalProcessed } from './approvals.ts';
 import { assertBeforeValueDate, cancelScheduled } from './cancel-scheduled.ts';

@@ -9,14 +9,16 @@ import { auditRecordCount } from '@kinko/store/testing';
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { BankAccountView, CustomerActor, StepUpProof } from '../api.ts';
 import { addBusinessDays, isBusinessDay, jstDate, jstTime, nextBusinessDay } from '../calendar/index.ts';
 import { isKinkoError } from '../errors.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { openTestAccount } from '../ledger/test-ledger.ts';
 import { verifyLedger } from '../ledger/verify.ts';
+import type { BankAccountView } from '../ledger/views.ts';
 import type { TransferRecord } from '../ports.ts';
+import type { StepUpProof } from '../tokens/proof.ts';
 import { PENDING_TTL_MS } from './confirm.ts';
 import { mizuho, type TransferBank, typedOutsider } from './test-transfers.ts';
 import type { PendingTransfer, TransferInput, TransferReceipt } from './views.ts';

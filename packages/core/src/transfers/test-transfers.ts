@@ -1,9 +1,11 @@
 /** Test fixture for the transfer tests (not exported by the package): a bank with money in it. */
 
-import type { BankAccountView, CardPosition, CustomerActor, StepUpProof } from '../api.ts';
 import type { BankConfig } from '../config.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { openBank, pins, type TestBackend, type TestBank, type TestToken } from '../identity/test-bank.ts';
 import { openTestAccount, otherContract } from '../ledger/test-ledger.ts';
+import type { BankAccountView } from '../ledger/views.ts';
+import type { CardPosition, StepUpProof } from '../tokens/proof.ts';
 import type { PendingTransfer, TransferInput } from './views.ts';
 
 export const CONFIRM_PIN = '4826';

@@ -5,7 +5,7 @@
  */
 import { transferRecord } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../api.ts';
+import type { CustomerActor } from '../identity/actors.ts';
 import { testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { yen } from '../ledger/yen.ts';

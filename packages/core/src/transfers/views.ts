@@ -2,7 +2,7 @@
  * What the transfer and payee use cases answer: the payee as the bank will show it (M8), the
  * amounts in integer yen (M1), never an internal id of another contract.
  */
-import type { CardPosition } from '../api.ts';
+
 import { jstDate } from '../calendar/index.ts';
 import type {
   AccountType,
@@ -12,6 +12,7 @@ import type {
   TransferRecord,
   TransferStatus,
 } from '../ports.ts';
+import type { CardPosition } from '../tokens/proof.ts';
 import type { ApprovalState } from './approval-states.ts';
 
 /** A payee's account as typed or copied from the written form (M8). */

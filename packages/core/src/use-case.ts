@@ -1,8 +1,8 @@
-import type { AnonymousActor, CustomerActor, OperatorActor } from '../api.ts';
-import type { BankConfig } from '../config.ts';
-import { type ErrorCode, KinkoError } from '../errors.ts';
-import type { AuditKey, AuditRecord, Clock, Kek, Random, Store } from '../ports.ts';
-import { type AuditDraft, appendAudit } from './chain.ts';
+import { type AuditDraft, appendAudit } from './audit/chain.ts';
+import type { BankConfig } from './config.ts';
+import { type ErrorCode, KinkoError } from './errors.ts';
+import type { Actor } from './identity/actors.ts';
+import type { AuditKey, AuditRecord, Clock, Kek, Random, Store } from './ports.ts';
 
 /** What createKinko is given: the ports (STYLE habits 1 and 2) and the bank's configuration. */
 export interface KinkoDeps {
@@ -14,8 +14,6 @@ export interface KinkoDeps {
   auditKey: AuditKey;
   config: BankConfig;
 }
-
-export type Actor = CustomerActor | OperatorActor | AnonymousActor | { kind: 'system' };
 
 /** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */
 export interface AuditEvent {
