@@ -17,7 +17,7 @@ import type { StatementCsv } from './ledger/statement-csv.ts';
 import type { LedgerVerification } from './ledger/verify.ts';
 import type { AccountView, BankAccountView } from './ledger/views.ts';
 import type { JsonWebKeyP256 } from './otp/jwk.ts';
-import type { AccountType, LoginMethod, UsageMode, UserRole } from './ports.ts';
+import type { AccountType, UsageMode, UserRole } from './ports.ts';
 import type { ActivationResult } from './tokens/activation.ts';
 import type { CardPosition, StepUpProof, StepUpResult } from './tokens/proof.ts';
 import type { ReplayAlert } from './tokens/replay-alerts.ts';

@@ -1,5 +1,3 @@
-import { DEFAULT_OTP_OPERATIONS, type OtpOperation } from './transfers/approval-otp.ts';
-
 /**
  * M7: one generation of the fee table, in force from `effectiveFrom` (a value date, JST) until
  * the next generation. Each pair is [below threshold, from threshold] in integer yen.
@@ -15,6 +13,29 @@ export interface FeeTable {
   /** 他行宛: another bank, through the Zengin network. */
   otherBank: readonly [number, number];
 }
+
+/** M5b: the operations whose OTP the bank's configuration decides (otpOperations). */
+export type OtpOperation =
+  | 'transfer.execute' // 振込・振替の実行 (in 'none' mode the requester's submit executes it)
+  | 'transfer.submit' // 承認依頼 in an approval mode
+  | 'transfer.approve' // 承認 (each step of a double approval)
+  | 'transfer.withdraw' // 引戻し
+  | 'transfer.return' // 差戻し
+  | 'transfer.cancel_approval' // 承認取消
+  | 'transfer.cancel_scheduled' // 予約取消
+  | 'bill.pay' // Pay-easy
+  | 'file.approve' // ファイル伝送: approval
+  | 'file.send'; // ファイル伝送: sending
+
+/** M5b's default: execution, cancelling a scheduled transfer, bill payment, file approval and sending, and approval (M5a). */
+export const DEFAULT_OTP_OPERATIONS: ReadonlySet<OtpOperation> = new Set<OtpOperation>([
+  'transfer.execute',
+  'transfer.approve',
+  'transfer.cancel_scheduled',
+  'bill.pay',
+  'file.approve',
+  'file.send',
+]);
 
 /** Per-bank configuration with SPEC defaults. Values that differ from bank to bank live here. */
 export interface BankConfig {

@@ -20,8 +20,8 @@ import { registerToken, removeTokenRegistration } from './tokens/registration.ts
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
-import { getApprovalSettings, listApprovals, setApprovalSettings } from './transfers/approval-settings.ts';
-import { actOnApproval } from './transfers/approvals.ts';
+import { getApprovalSettings, setApprovalSettings } from './transfers/approval-settings.ts';
+import { actOnApproval, listApprovals } from './transfers/approvals.ts';
 import { confirmTransfer } from './transfers/confirm.ts';
 import { searchBankDirectory, searchBranchDirectory } from './transfers/directory-search.ts';
 import { enterTransfer } from './transfers/enter.ts';

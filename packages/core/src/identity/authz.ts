@@ -6,6 +6,8 @@ import type { CustomerActor } from './actors.ts';
 export interface CustomerContext {
   user: UserRecord;
   contract: ContractRecord;
+  /** contract.id, the key of the contract's own rows (idempotency keys, payees, transfers). */
+  contractId: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function requireCustomer(tx: Tx, actor: CustomerActor): Promise<Cus
   const contract = await tx.store.contracts.get(user.contractId);
   if (!contract) throw new KinkoError('auth.required');
   if (contract.stopped) throw new KinkoError('contract.stopped');
-  return { user, contract };
+  return { user, contract, contractId: contract.id };
 }
 
 /** R1: administrative changes (ご契約先管理情報変更) are the administrator's alone. */

@@ -1,4 +1,6 @@
+import type { CustomerContext } from '../identity/authz.ts';
 import type { ContractRecord, Store, TokenRecord, UserRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 
 /**
  * R3: the token in force for a user is the contract's shared token in shared mode, else the
@@ -30,4 +32,9 @@ export async function isInUse(store: Store, contract: ContractRecord, tokenId: s
   if (contract.sharedTokenId === tokenId) return true;
   const users = await store.users.listByToken(tokenId);
   return users.some((u) => u.contractId === contract.id && !u.removed);
+}
+
+/** R4: the OTP authorises once the user's token is registered. */
+export async function tokenActive(tx: Tx, ctx: CustomerContext): Promise<boolean> {
+  return isActive(await loadEffectiveToken(tx.store, ctx.contract, ctx.user));
 }

@@ -1,4 +1,5 @@
 /** What a step-up is given and what it answers (M2, R4): the shapes transfers, files and bills pass on. */
+import { KinkoError } from '../errors.ts';
 
 /** Transaction authentication: the OTP once a token is active, else PIN + one card position (M2, R4). */
 export type StepUpProof =
@@ -13,4 +14,9 @@ export interface StepUpResult {
   method: 'otp' | 'legacy';
   /** The accepted time step (otp only). */
   step?: number;
+}
+
+/** The one check that a proof was given at all: refused as a bad request, counting nothing (A2). */
+export function requireProof(proof: unknown): asserts proof is StepUpProof {
+  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
 }

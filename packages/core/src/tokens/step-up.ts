@@ -8,6 +8,7 @@ import { isActive, loadEffectiveToken } from './effective.ts';
 import { assertLegacyReady, legacyStepUp, pickCardPosition } from './legacy-card.ts';
 import { checkOtp, otpFailed, otpReplayed } from './otp-check.ts';
 import type { CardPosition, StepUpProof, StepUpResult } from './proof.ts';
+import { requireProof } from './proof.ts';
 
 /**
  * Step-up: the ONE transaction authentication that transfers, files and bills call (M2, F1, C1).
@@ -42,7 +43,6 @@ export function stepUp(
   purpose: string,
 ): Promise<StepUpResult> {
   const why = normalisePurpose(purpose);
-  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
   return runUseCase(deps, (tx) => stepUpIn(tx, actor, proof, why));
 }
 
@@ -55,11 +55,11 @@ export function stepUp(
 export async function stepUpIn(
   tx: Tx,
   actor: CustomerActor,
-  proof: StepUpProof,
+  proof: StepUpProof | undefined,
   purpose: string,
 ): Promise<StepUpResult | Rejection> {
   const why = normalisePurpose(purpose);
-  if (proof === null || typeof proof !== 'object') throw new KinkoError('request.invalid', 'proof required');
+  requireProof(proof);
   const { user, contract } = await requireCustomer(tx, actor);
   // A2: a suspended user is refused before any secret is looked at.
   if (user.suspended) throw suspended();

@@ -2,15 +2,16 @@
  * The transfer and payee use cases core offers (M2–M4, M6–M8), part of KinkoApi. Create calls
  * take the request's Idempotency-Key (M3); core refuses a missing or malformed one.
  */
+
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
-import type { PageQuery } from '../paging.ts';
-import type { ApprovalSettingsRecord, TransferStatus } from '../ports.ts';
+import type { ApprovalSettingsRecord, } from '../ports.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
 import type { ApprovalUserAction } from './approvals.ts';
 import type { DirectoryEntry } from './bank-directory.ts';
 import type { LayerLimits, ProposedLimits } from './limit-policy.ts';
 import type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 import type { OutboundExport, OutboundFormat } from './outbound.ts';
+import type { TransferListQuery } from './queries.ts';
 import type { ScheduledRun } from './scheduled.ts';
 import type {
   ApprovalView,
@@ -33,10 +34,9 @@ export type { DirectoryEntry } from './bank-directory.ts';
 export type { LayerLimits, ProposedLimits } from './limit-policy.ts';
 export type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
+export type { TransferListQuery } from './queries.ts';
 export type { ScheduledRun } from './scheduled.ts';
 export type * from './views.ts';
-
-export type TransferListQuery = PageQuery & { status?: TransferStatus };
 
 export type PayeeInput = PayeeAccountInput & { nickname?: string | null };
 

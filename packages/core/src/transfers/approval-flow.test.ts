@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OTP_OPERATIONS } from '../config.ts';
 import { statusOf } from '../errors.ts';
 import { type ApprovalContext, transition } from './approval-flow.ts';
-import { DEFAULT_OTP_OPERATIONS, needsOtp } from './approval-otp.ts';
+import { needsOtp } from './approval-otp.ts';
 import {
   APPROVAL_ACTIONS,
   APPROVAL_MODES,

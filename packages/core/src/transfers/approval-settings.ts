@@ -7,13 +7,11 @@ import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import { requireAdmin } from '../identity/authz.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
-import { privilegesOf } from '../identity/privileges.ts';
 import type { ApprovalSettingsRecord } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-import { APPROVAL_MODES, type ApprovalMode, type ApprovalState, awaitsApproval } from './approval-states.ts';
-import { approvalSettingsOf, approvalView, rightsOf } from './approvals.ts';
-import { transferContext } from './enter.ts';
-import type { ApprovalView } from './views.ts';
+import type { ApproverRights } from './approval-states.ts';
+import { APPROVAL_MODES, type ApprovalMode } from './approval-states.ts';
 
 export function getApprovalSettings(deps: KinkoDeps, actor: CustomerActor): Promise<ApprovalSettingsRecord> {
   return runUseCase(deps, async (tx) => approvalSettingsOf(tx, (await requireAdmin(tx, actor)).contract.id));
@@ -49,31 +47,14 @@ export async function setApprovalSettings(
   });
 }
 
-/**
- * M5a: 'inbox' lists the requests waiting for an approval the caller may give (the state machine
- * decides at the action; this is the screen's list); 'mine' the caller's own requests.
- */
-export function listApprovals(
-  deps: KinkoDeps,
-  actor: CustomerActor,
-  opts: { box?: 'inbox' | 'mine' } = {},
-): Promise<ApprovalView[]> {
-  return runUseCase(deps, async (tx) => {
-    const ctx = await transferContext(tx, actor);
-    const me = ctx.user.id;
-    const all = await tx.store.approvals.listByContract(ctx.contract.id, { limit: 200 });
-    if (opts.box === 'mine')
-      return Promise.all(all.filter((r) => r.requesterId === me).map((r) => approvalView(tx, r)));
-    const rights = rightsOf(await privilegesOf(tx, me));
-    const mayAct = (r: (typeof all)[number]) => {
-      const state = r.state as ApprovalState;
-      // 承認取消: the approver's own approval, while waiting for the other or until processed.
-      if (r.approvals.some((a) => a.userId === me)) return awaitsApproval(state) || state === 'approved';
-      if (!awaitsApproval(state)) return false;
-      if (r.approverMustDiffer && r.requesterId === me) return false;
-      if (r.mode !== 'double_ordered') return rights.approver;
-      return r.state === 'pending_approval' ? rights.firstApprover : rights.finalApprover;
-    };
-    return Promise.all(all.filter(mayAct).map((r) => approvalView(tx, r)));
-  });
+export async function approvalSettingsOf(tx: Tx, contractId: string): Promise<ApprovalSettingsRecord> {
+  return (await tx.store.approvals.getSettings(contractId)) ?? { mode: 'none', approverMustDiffer: false };
+}
+
+export function rightsOf(privileges: readonly string[]): ApproverRights {
+  return {
+    approver: privileges.includes('approve'),
+    firstApprover: privileges.includes('first_approve'),
+    finalApprover: privileges.includes('final_approve'),
+  };
 }

@@ -10,39 +10,24 @@
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { Actor, CustomerActor } from '../identity/actors.ts';
+import type { CustomerContext } from '../identity/authz.ts';
+import { requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
 import { privilegesOf } from '../identity/privileges.ts';
 import type { ApprovalRequestRecord, ApprovalSettingsRecord, TransferRecord } from '../ports.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
 import { type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../use-case.ts';
+import { acceptTransfer } from './accept.ts';
 import { type Transitioned, transition } from './approval-flow.ts';
 import { needsOtp } from './approval-otp.ts';
-import {
-  type ApprovalAction,
-  type ApprovalState,
-  type ApproverRights,
-  NO_RIGHTS,
-} from './approval-states.ts';
+import { rightsOf } from './approval-settings.ts';
+import { type ApprovalAction, type ApprovalState, awaitsApproval, NO_RIGHTS } from './approval-states.ts';
 import { cancelScheduled } from './cancel-scheduled.ts';
-import { acceptTransfer } from './confirm.ts';
-import { type TransferContext, transferContext } from './enter.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { type ApprovalView, type TransferReceipt, toTransferView } from './views.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-export async function approvalSettingsOf(tx: Tx, contractId: string): Promise<ApprovalSettingsRecord> {
-  return (await tx.store.approvals.getSettings(contractId)) ?? { mode: 'none', approverMustDiffer: false };
-}
-
-export function rightsOf(privileges: readonly string[]): ApproverRights {
-  return {
-    approver: privileges.includes('approve'),
-    firstApprover: privileges.includes('first_approve'),
-    finalApprover: privileges.includes('final_approve'),
-  };
-}
 
 function otpNeeded(tx: Tx, action: ApprovalAction, mode: ApprovalRequestRecord['mode']): boolean {
   return needsOtp(action, { mode, otpOperations: new Set(tx.deps.config.otpOperations) });
@@ -70,7 +55,7 @@ export async function approvalView(tx: Tx, r: ApprovalRequestRecord): Promise<Ap
 export async function submitForApproval(
   tx: Tx,
   actor: CustomerActor,
-  ctx: TransferContext,
+  ctx: CustomerContext,
   t: TransferRecord,
   settings: ApprovalSettingsRecord,
   proof: StepUpProof | undefined,
@@ -80,8 +65,6 @@ export async function submitForApproval(
   const r = transition('draft', 'submit', { ...base, actorRights: NO_RIGHTS, ...settings, approvals: [] });
   if (!r.ok) throw new KinkoError(r.code, r.message);
   if (otpNeeded(tx, 'submit', settings.mode)) {
-    if (proof === null || typeof proof !== 'object')
-      throw new KinkoError('request.invalid', 'proof required');
     const auth = await stepUpIn(tx, actor, proof, 'transfer.submit');
     if (auth instanceof Rejection) return auth;
   }
@@ -198,7 +181,7 @@ async function process(
 
 export type ApprovalUserAction = 'approve' | 'return' | 'cancel_approval' | 'withdraw';
 
-async function requireRequest(tx: Tx, ctx: TransferContext, id: unknown): Promise<ApprovalRequestRecord> {
+async function requireRequest(tx: Tx, ctx: CustomerContext, id: unknown): Promise<ApprovalRequestRecord> {
   const r = typeof id === 'string' && id.length <= 64 ? await tx.store.approvals.get(id) : null;
   // Another contract's request is reported as missing (authorisation from the actor).
   if (!r || r.contractId !== ctx.contract.id)
@@ -215,7 +198,7 @@ export function actOnApproval(
   proof: StepUpProof | undefined,
 ): Promise<ApprovalView> {
   return runUseCase(deps, async (tx) => {
-    const ctx = await transferContext(tx, actor);
+    const ctx = await requireCustomer(tx, actor);
     const r = await requireRequest(tx, ctx, id);
     const result = transition(r.state as ApprovalState, action, {
       actorUserId: ctx.user.id,
@@ -236,8 +219,6 @@ export function actOnApproval(
       throw new KinkoError(result.code, result.message);
     }
     if (otpNeeded(tx, action, r.mode)) {
-      if (proof === null || typeof proof !== 'object')
-        throw new KinkoError('request.invalid', 'proof required');
       const auth = await stepUpIn(tx, actor, proof, `transfer.${action}`);
       if (auth instanceof Rejection) return auth;
     }
@@ -268,4 +249,33 @@ export async function expireApprovals(deps: KinkoDeps, now: number): Promise<num
     if (done) expired++;
   }
   return expired;
+}
+
+/**
+ * M5a: 'inbox' lists the requests waiting for an approval the caller may give (the state machine
+ * decides at the action; this is the screen's list); 'mine' the caller's own requests.
+ */
+export function listApprovals(
+  deps: KinkoDeps,
+  actor: CustomerActor,
+  opts: { box?: 'inbox' | 'mine' } = {},
+): Promise<ApprovalView[]> {
+  return runUseCase(deps, async (tx) => {
+    const ctx = await requireCustomer(tx, actor);
+    const me = ctx.user.id;
+    const all = await tx.store.approvals.listByContract(ctx.contract.id, { limit: 200 });
+    if (opts.box === 'mine')
+      return Promise.all(all.filter((r) => r.requesterId === me).map((r) => approvalView(tx, r)));
+    const rights = rightsOf(await privilegesOf(tx, me));
+    const mayAct = (r: (typeof all)[number]) => {
+      const state = r.state as ApprovalState;
+      // 承認取消: the approver's own approval, while waiting for the other or until processed.
+      if (r.approvals.some((a) => a.userId === me)) return awaitsApproval(state) || state === 'approved';
+      if (!awaitsApproval(state)) return false;
+      if (r.approverMustDiffer && r.requesterId === me) return false;
+      if (r.mode !== 'double_ordered') return rights.approver;
+      return r.state === 'pending_approval' ? rights.firstApprover : rights.finalApprover;
+    };
+    return Promise.all(all.filter(mayAct).map((r) => approvalView(tx, r)));
+  });
 }

@@ -13,9 +13,9 @@ import { requirePrivilege } from '../identity/privileges.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
 import { yen } from '../ledger/yen.ts';
 import type { TransferRecord } from '../ports.ts';
-import { isActive, loadEffectiveToken } from '../tokens/effective.ts';
+import { tokenActive } from '../tokens/effective.ts';
 import { stepUpChallengeIn } from '../tokens/step-up.ts';
-import type { KinkoDeps, Tx } from '../use-case.ts';
+import type { KinkoDeps } from '../use-case.ts';
 import { transferFee } from './fees.ts';
 import { runIdempotent } from './idempotency.ts';
 import { precheckLimits } from './limits.ts';
@@ -23,18 +23,6 @@ import { parseTransferAmount } from './money.ts';
 import { resolveDestination } from './resolve.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';
 import { type PendingTransfer, type TransferInput, toTransferView } from './views.ts';
-
-export type TransferContext = CustomerContext & { contractId: string };
-
-export async function transferContext(tx: Tx, actor: CustomerActor): Promise<TransferContext> {
-  const ctx = await requireCustomer(tx, actor);
-  return { ...ctx, contractId: ctx.contract.id };
-}
-
-/** R4: the OTP authorises once the user's token is registered. */
-export async function tokenActive(tx: Tx, ctx: CustomerContext): Promise<boolean> {
-  return isActive(await loadEffectiveToken(tx.store, ctx.contract, ctx.user));
-}
 
 export async function enterTransfer(
   deps: KinkoDeps,
@@ -47,11 +35,11 @@ export async function enterTransfer(
   // Shape first, outside any transaction: bad input writes nothing.
   const amount = yen(parseTransferAmount(input.amount));
   const valueDate = parseBankDate(input.valueDate);
-  return runIdempotent<PendingTransfer, TransferContext>(deps, {
+  return runIdempotent<PendingTransfer, CustomerContext>(deps, {
     key: idempotencyKey,
     operation: 'transfer.enter',
     request: { userId: actor?.userId, input },
-    resolve: (tx) => transferContext(tx, actor),
+    resolve: (tx) => requireCustomer(tx, actor),
     run: async (tx, ctx) => {
       await requirePrivilege(tx, ctx.user, 'transfer');
       const window = checkValueDate(valueDate, tx.now, deps.config);

@@ -5,7 +5,7 @@ import { failure } from '../identity/test-failure.ts';
 import { openTestAccount } from '../ledger/test-ledger.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import { runUseCase } from '../use-case.ts';
-import { acceptTransfer } from './confirm.ts';
+import { acceptTransfer } from './accept.ts';
 import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
 
 /** 2025-01-08 00:00:30 JST: the start of the next business day. */

@@ -12,7 +12,6 @@ import { requireOperator } from '../identity/operators.ts';
 import type { ContractRecord, PayeeRecord } from '../ports.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { toDestination } from './destination.ts';
-import { transferContext } from './enter.ts';
 import { runIdempotent } from './idempotency.ts';
 import { ownBank } from './resolve.ts';
 import {
@@ -161,7 +160,7 @@ export async function savePayee(
     key: idempotencyKey,
     operation: 'payee.save',
     request: { userId: actor?.userId, input },
-    resolve: (tx) => transferContext(tx, actor),
+    resolve: (tx) => requireCustomer(tx, actor),
     run: async (tx, ctx) => {
       const p = await newPayee(tx, input, {
         contractId: ctx.contractId,

@@ -2,13 +2,16 @@
 
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
+import type { CustomerContext } from '../identity/authz.ts';
+import { requireCustomer } from '../identity/authz.ts';
+import type { PageQuery } from '../paging.ts';
 import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
-import type { TransferListKey, TransferStatus } from '../ports.ts';
+import type { TransferListKey, TransferRecord, TransferStatus } from '../ports.ts';
+import type { Tx } from '../use-case.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-import type { TransferListQuery } from './api.ts';
+
 import type { ApprovalState } from './approval-states.ts';
-import { requireOwnTransfer } from './confirm.ts';
-import { transferContext } from './enter.ts';
+
 import { type TransferListItem, type TransferPage, type TransferView, toTransferView } from './views.ts';
 
 const statuses: readonly TransferStatus[] = ['pending', 'scheduled', 'completed', 'cancelled', 'failed'];
@@ -35,7 +38,7 @@ export async function listTransfers(
   const before =
     opts.cursor === undefined ? undefined : toKey(decodeCursor(CURSOR_KIND, opts.cursor, keyParts));
   return runUseCase(deps, async (tx) => {
-    const ctx = await transferContext(tx, actor);
+    const ctx = await requireCustomer(tx, actor);
     // One row more than the page tells whether there is a next page without a count.
     const rows = await tx.store.transfers.listByUser(ctx.contract.id, ctx.user.id, {
       status: opts.status,
@@ -66,6 +69,19 @@ export function getTransfer(
   transferId: string,
 ): Promise<TransferView> {
   return runUseCase(deps, async (tx) =>
-    toTransferView(await requireOwnTransfer(tx, await transferContext(tx, actor), transferId)),
+    toTransferView(await requireOwnTransfer(tx, await requireCustomer(tx, actor), transferId)),
   );
 }
+
+/** The user's own transfer; another contract's or another user's is reported as missing. */
+export async function requireOwnTransfer(tx: Tx, ctx: CustomerContext, id: unknown): Promise<TransferRecord> {
+  const t = typeof id === 'string' && id.length <= 64 ? await tx.store.transfers.get(id) : null;
+  if (!t || t.contractId !== ctx.contract.id || t.userId !== ctx.user.id)
+    throw new KinkoError(
+      'transfer.not_found',
+      "No such transfer: the id is one of this user's own transfers (GET /api/v1/transfers lists them).",
+    );
+  return t;
+}
+
+export type TransferListQuery = PageQuery & { status?: TransferStatus };

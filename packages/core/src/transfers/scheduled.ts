@@ -8,15 +8,15 @@
 import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
+import { requireCustomer } from '../identity/authz.ts';
+import { requireProofIfAsked, stepUpIfConfigured } from '../tokens/operations.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
 import { type KinkoDeps, Rejection, runUseCase } from '../use-case.ts';
-import { asksOtp } from './approval-otp.ts';
 import { expireApprovals, markApprovalProcessed } from './approvals.ts';
 import { assertBeforeValueDate, cancelScheduled } from './cancel-scheduled.ts';
-import { requireOwnTransfer, stepUpIfConfigured } from './confirm.ts';
-import { transferContext } from './enter.ts';
 import { executeTransfer } from './execute.ts';
 import { giveBack } from './limits.ts';
+import { requireOwnTransfer } from './queries.ts';
 import { type TransferView, toTransferView } from './views.ts';
 
 export interface ScheduledRun {
@@ -98,13 +98,9 @@ export async function cancelScheduledTransfer(
   proof: StepUpProof | undefined,
 ): Promise<TransferView> {
   // M5b: refused before anything is read when the configuration asks for the OTP (the default).
-  if (
-    asksOtp(deps.config.otpOperations, 'transfer.cancel_scheduled') &&
-    (proof === null || typeof proof !== 'object')
-  )
-    throw new KinkoError('request.invalid', 'proof required');
+  requireProofIfAsked(deps.config.otpOperations, ['transfer.cancel_scheduled'], proof);
   return runUseCase(deps, async (tx) => {
-    const ctx = await transferContext(tx, actor);
+    const ctx = await requireCustomer(tx, actor);
     const t = await requireOwnTransfer(tx, ctx, transferId);
     if (t.status !== 'scheduled') {
       throw new KinkoError('transfer.not_cancellable', `This transfer is ${t.status}.`, { status: t.status });

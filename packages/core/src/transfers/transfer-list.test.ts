@@ -11,7 +11,8 @@ import { failure } from '../identity/test-failure.ts';
 import { yen } from '../ledger/yen.ts';
 import { encodeCursor } from '../paging.ts';
 import type { TransferRecord, TransferStatus } from '../ports.ts';
-import type { TransferListItem, TransferListQuery } from './api.ts';
+import type { TransferListItem } from './api.ts';
+import type { TransferListQuery } from './queries.ts';
 import { mizuho, openTransferBank, type TransferBank } from './test-transfers.ts';
 
 const STATUSES: TransferStatus[] = ['completed', 'scheduled', 'cancelled', 'failed'];

@@ -1,9 +1,9 @@
 import { auditRecordCount } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_OTP_OPERATIONS } from '../config.ts';
 import { testBackends, wrongCode } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { verifyLedger } from '../ledger/verify.ts';
-import { DEFAULT_OTP_OPERATIONS } from './approval-otp.ts';
 import {
   liftedCeiling,
   mizuho,
