@@ -1,5 +1,6 @@
 /** @kinko/core: the bank's domain, framework-free (STYLE habit 1). */
 export * from './api.ts';
+export { APPROVAL_STATES } from './approvals/states.ts';
 export { chainOf } from './audit/chain.ts';
 export {
   type AuditCheckpoint,
@@ -25,7 +26,6 @@ export * from './otp/index.ts';
 export type { PageLimits } from './paging.ts';
 export * from './ports.ts';
 export { cardPositions } from './tokens/proof.ts';
-export { APPROVAL_STATES } from './transfers/approval-states.ts';
-export { loadBankDirectory } from './transfers/bank-directory.ts';
 export { TRANSFER_PAGE } from './transfers/queries.ts';
 export type { AuditEvent } from './use-case.ts';
+export { loadBankDirectory } from './zengin/bank-directory.ts';

@@ -1,4 +1,5 @@
 import type { KinkoApi } from './api.ts';
+import { getApprovalSettings, setApprovalSettings } from './approvals/settings.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
@@ -14,19 +15,8 @@ import { openAccount } from './ledger/open-account.ts';
 import { listAccounts, statement } from './ledger/statement.ts';
 import { statementCsv } from './ledger/statement-csv.ts';
 import { verifyLedger } from './ledger/verify.ts';
-import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
-import { issueCard } from './tokens/legacy-card.ts';
-import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
-import { revokeToken } from './tokens/revocation.ts';
-import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
-import { setUsageMode } from './tokens/usage-mode.ts';
-import { getApprovalSettings, setApprovalSettings } from './transfers/approval-settings.ts';
-import { actOnApproval, listApprovals } from './transfers/approvals.ts';
-import { confirmTransfer } from './transfers/confirm.ts';
-import { searchBankDirectory, searchBranchDirectory } from './transfers/directory-search.ts';
-import { enterTransfer } from './transfers/enter.ts';
-import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './transfers/limit-settings.ts';
-import { exportOutbound, listOutbound } from './transfers/outbound.ts';
+import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './limits/settings.ts';
+import { searchBankDirectory, searchBranchDirectory } from './payees/directory-search.ts';
 import {
   listPayees,
   listWrittenPayees,
@@ -34,7 +24,17 @@ import {
   removeSavedPayee,
   removeWrittenPayee,
   savePayee,
-} from './transfers/payees.ts';
+} from './payees/payees.ts';
+import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
+import { issueCard } from './tokens/legacy-card.ts';
+import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
+import { revokeToken } from './tokens/revocation.ts';
+import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
+import { setUsageMode } from './tokens/usage-mode.ts';
+import { actOnApproval, listApprovals } from './transfers/approval.ts';
+import { confirmTransfer } from './transfers/confirm.ts';
+import { enterTransfer } from './transfers/enter.ts';
+import { exportOutbound, listOutbound } from './transfers/outbound.ts';
 import { getTransfer, listTransfers } from './transfers/queries.ts';
 import { cancelScheduledTransfer, runScheduledTransfers } from './transfers/scheduled.ts';
 import type { KinkoDeps } from './use-case.ts';

@@ -4,7 +4,7 @@
  * few constants the screens show. Nothing imported here may need Node.
  */
 export type * from './api.ts';
+export { APPROVAL_STATES, type ApprovalState } from './approvals/states.ts';
 export type { ErrorCode } from './errors.ts';
-export { APPROVAL_STATES, type ApprovalState } from './transfers/approval-states.ts';
-export type { DirectoryEntry } from './transfers/bank-directory.ts';
 export type * from './transfers/views.ts';
+export type { DirectoryEntry } from './zengin/bank-directory.ts';

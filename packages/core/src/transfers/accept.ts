@@ -2,10 +2,10 @@ import { jstDate } from '../calendar/bank-date.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
+import { countTransfer, precheckLimits } from '../limits/counting.ts';
 import type { TransferRecord } from '../ports.ts';
 import type { Rejection, Tx } from '../use-case.ts';
 import { executeTransfer } from './execute.ts';
-import { countTransfer, precheckLimits } from './limits.ts';
 /**
  * The last steps every accepted transfer takes, whether its requester confirms it (M3) or its
  * final approver approves it (M5a): the limits checked, then the money posted or the transfer

@@ -4,21 +4,19 @@
  */
 
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
-import type { ApprovalSettingsRecord, } from '../ports.ts';
+import type { LayerLimits, ProposedLimits } from '../limits/policy.ts';
+import type { LimitsInput, LimitsView, UserLimitsView } from '../limits/settings.ts';
+import type { PayeeAccountInput, PayeeList, PayeeView } from '../payees/views.ts';
+import type { ApprovalSettingsRecord } from '../ports.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
-import type { ApprovalUserAction } from './approvals.ts';
-import type { DirectoryEntry } from './bank-directory.ts';
-import type { LayerLimits, ProposedLimits } from './limit-policy.ts';
-import type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
+import type { DirectoryEntry } from '../zengin/bank-directory.ts';
+import type { OutboundItem } from '../zengin/outbound-format.ts';
+import type { ApprovalUserAction } from './approval.ts';
 import type { OutboundExport, OutboundFormat } from './outbound.ts';
 import type { TransferListQuery } from './queries.ts';
 import type { ScheduledRun } from './scheduled.ts';
 import type {
   ApprovalView,
-  OutboundItem,
-  PayeeAccountInput,
-  PayeeList,
-  PayeeView,
   PendingTransfer,
   TransferInput,
   TransferPage,
@@ -27,12 +25,14 @@ import type {
 } from './views.ts';
 
 export type { Privilege } from '../identity/privileges.ts';
+export type { LayerLimits, ProposedLimits } from '../limits/policy.ts';
+export type { LimitsInput, LimitsView, UserLimitsView } from '../limits/settings.ts';
 export type { PageQuery } from '../paging.ts';
+export type * from '../payees/views.ts';
 export type { ApprovalSettingsRecord } from '../ports.ts';
-export type { ApprovalUserAction } from './approvals.ts';
-export type { DirectoryEntry } from './bank-directory.ts';
-export type { LayerLimits, ProposedLimits } from './limit-policy.ts';
-export type { LimitsInput, LimitsView, UserLimitsView } from './limit-settings.ts';
+export type { DirectoryEntry } from '../zengin/bank-directory.ts';
+export type { OutboundItem } from '../zengin/outbound-format.ts';
+export type { ApprovalUserAction } from './approval.ts';
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
 export type { TransferListQuery } from './queries.ts';
 export type { ScheduledRun } from './scheduled.ts';

@@ -8,9 +8,9 @@
 import { jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { Actor } from '../identity/actors.ts';
+import { giveBack } from '../limits/counting.ts';
 import type { TransferRecord } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
-import { giveBack } from './limits.ts';
 
 export function assertBeforeValueDate(tx: Tx, t: TransferRecord): void {
   if (jstDate(tx.now) >= t.valueDate) {

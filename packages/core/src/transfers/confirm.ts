@@ -5,8 +5,10 @@
  * again, because time passed (the cut-off) and the token may have changed.
  */
 
+import { approvalSettingsOf } from '../approvals/settings.ts';
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import { runIdempotent } from '../idempotency.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
 import { requireCustomer } from '../identity/authz.ts';
@@ -15,9 +17,7 @@ import { requireProofIfAsked, stepUpIfConfigured } from '../tokens/operations.ts
 import type { StepUpProof } from '../tokens/proof.ts';
 import { type KinkoDeps, Rejection } from '../use-case.ts';
 import { acceptTransfer, authoriseTransfer } from './accept.ts';
-import { approvalSettingsOf } from './approval-settings.ts';
-import { submitForApproval } from './approvals.ts';
-import { runIdempotent } from './idempotency.ts';
+import { submitForApproval } from './approval.ts';
 import { requireOwnTransfer } from './queries.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';

@@ -6,21 +6,21 @@
 
 import { checkValueDate, parseBankDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
+import { runIdempotent } from '../idempotency.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
 import { yen } from '../ledger/yen.ts';
+import { precheckLimits } from '../limits/counting.ts';
+import { resolveDestination } from '../payees/resolve.ts';
 import type { TransferRecord } from '../ports.ts';
 import { tokenActive } from '../tokens/effective.ts';
 import { stepUpChallengeIn } from '../tokens/step-up.ts';
 import type { KinkoDeps } from '../use-case.ts';
 import { transferFee } from './fees.ts';
-import { runIdempotent } from './idempotency.ts';
-import { precheckLimits } from './limits.ts';
 import { parseTransferAmount } from './money.ts';
-import { resolveDestination } from './resolve.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';
 import { type PendingTransfer, type TransferInput, toTransferView } from './views.ts';
 

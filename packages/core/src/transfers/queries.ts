@@ -1,5 +1,6 @@
 /** Reading transfers: the user's list (scheduled ones with their cancel button) and one transfer. */
 
+import type { ApprovalState } from '../approvals/states.ts';
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
@@ -9,8 +10,6 @@ import { decodeCursor, encodeCursor, type PageLimits, pageLimit } from '../pagin
 import type { TransferListKey, TransferRecord, TransferStatus } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-
-import type { ApprovalState } from './approval-states.ts';
 
 import { type TransferListItem, type TransferPage, type TransferView, toTransferView } from './views.ts';
 

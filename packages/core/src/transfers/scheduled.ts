@@ -9,13 +9,13 @@ import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
+import { giveBack } from '../limits/counting.ts';
 import { requireProofIfAsked, stepUpIfConfigured } from '../tokens/operations.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
 import { type KinkoDeps, Rejection, runUseCase } from '../use-case.ts';
-import { expireApprovals, markApprovalProcessed } from './approvals.ts';
+import { expireApprovals, markApprovalProcessed } from './approval.ts';
 import { assertBeforeValueDate, cancelScheduled } from './cancel-scheduled.ts';
 import { executeTransfer } from './execute.ts';
-import { giveBack } from './limits.ts';
 import { requireOwnTransfer } from './queries.ts';
 import { type TransferView, toTransferView } from './views.ts';
 

@@ -3,63 +3,17 @@
  * amounts in integer yen (M1), never an internal id of another contract.
  */
 
+import type { ApprovalState } from '../approvals/states.ts';
 import { jstDate } from '../calendar/index.ts';
+import type { TransferDestinationInput } from '../payees/views.ts';
 import type {
   AccountType,
-  PayeeRecord,
   PayeeStandingRecord,
   TransferKind,
   TransferRecord,
   TransferStatus,
 } from '../ports.ts';
 import type { CardPosition } from '../tokens/proof.ts';
-import type { ApprovalState } from './approval-states.ts';
-
-/** A payee's account as typed or copied from the written form (M8). */
-export interface PayeeAccountInput {
-  bankCode: string;
-  branchCode: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
-}
-
-/** A payee as the customer sees it: the stored record less ownership and bookkeeping. */
-export type PayeeView = Pick<
-  PayeeRecord,
-  | 'id'
-  | 'kind'
-  | 'payeeNumber'
-  | 'bankCode'
-  | 'bankName'
-  | 'branchCode'
-  | 'branchName'
-  | 'accountType'
-  | 'accountNumber'
-  | 'name'
-  | 'nickname'
->;
-
-/** 最近10回: an account this contract sent money to recently. */
-export interface RecentPayeeView
-  extends Pick<
-    PayeeRecord,
-    'bankCode' | 'bankName' | 'branchCode' | 'branchName' | 'accountType' | 'accountNumber' | 'name'
-  > {
-  lastValueDate: string;
-}
-
-export interface PayeeList {
-  registered: PayeeView[];
-  saved: PayeeView[];
-  recent: RecentPayeeView[];
-}
-
-/** Where the money goes, as entered (M3 step 1). */
-export type TransferDestinationInput =
-  | { kind: 'own'; accountId: string }
-  | { kind: 'payee'; payeeId: string }
-  | ({ kind: 'typed' } & PayeeAccountInput);
 
 export interface TransferInput {
   fromAccountId: string;
@@ -143,39 +97,6 @@ export interface ApprovalView {
   createdAt: number;
   updatedAt: number;
   transfer: TransferView;
-}
-
-export interface OutboundItem {
-  receiptNumber: string;
-  valueDate: string;
-  fromBranchCode: string;
-  fromAccountType: AccountType;
-  fromAccountNumber: string;
-  remitterName: string;
-  bankCode: string;
-  bankName: string;
-  branchCode: string;
-  branchName: string;
-  accountType: AccountType;
-  accountNumber: string;
-  payeeName: string;
-  amount: number;
-}
-
-export function toPayeeView(p: PayeeRecord): PayeeView {
-  return {
-    id: p.id,
-    kind: p.kind,
-    payeeNumber: p.payeeNumber,
-    bankCode: p.bankCode,
-    bankName: p.bankName,
-    branchCode: p.branchCode,
-    branchName: p.branchName,
-    accountType: p.accountType,
-    accountNumber: p.accountNumber,
-    name: p.name,
-    nickname: p.nickname,
-  };
 }
 
 export function toTransferView(t: TransferRecord): TransferView {

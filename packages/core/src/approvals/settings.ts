@@ -10,8 +10,8 @@ import { checkContractPin } from '../identity/contract-pin.ts';
 import type { ApprovalSettingsRecord } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-import type { ApproverRights } from './approval-states.ts';
-import { APPROVAL_MODES, type ApprovalMode } from './approval-states.ts';
+import type { ApproverRights } from './states.ts';
+import { APPROVAL_MODES, type ApprovalMode } from './states.ts';
 
 export function getApprovalSettings(deps: KinkoDeps, actor: CustomerActor): Promise<ApprovalSettingsRecord> {
   return runUseCase(deps, async (tx) => approvalSettingsOf(tx, (await requireAdmin(tx, actor)).contract.id));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { OutboundItem } from './outbound-format.ts';
 import { outboundCsv, outboundZenginFile, outboundZenginRecords } from './outbound-format.ts';
-import type { OutboundItem } from './views.ts';
 
 const item = (over: Partial<OutboundItem> = {}): OutboundItem => ({
   receiptNumber: '20250107-12345678',

@@ -5,6 +5,7 @@
  */
 
 import { KinkoError } from '../errors.ts';
+import { runIdempotent } from '../idempotency.ts';
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
@@ -12,7 +13,6 @@ import { requireOperator } from '../identity/operators.ts';
 import type { ContractRecord, PayeeRecord } from '../ports.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { toDestination } from './destination.ts';
-import { runIdempotent } from './idempotency.ts';
 import { ownBank } from './resolve.ts';
 import {
   type PayeeAccountInput,

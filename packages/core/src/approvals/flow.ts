@@ -28,7 +28,7 @@ import {
   awaitsApproval,
   isReachable,
   requiredApprovals,
-} from './approval-states.ts';
+} from './states.ts';
 
 export interface ApprovalContext {
   actorUserId: string;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { transition } from './approval-flow.ts';
+import { transition } from './flow.ts';
 import {
   APPROVAL_ACTIONS,
   APPROVAL_EDGES,
@@ -20,7 +20,7 @@ import {
   isReachable,
   isTerminal,
   requiredApprovals,
-} from './approval-states.ts';
+} from './states.ts';
 
 const USERS = ['req', 'u1', 'u2', 'u3'] as const;
 const rights: fc.Arbitrary<ApproverRights> = fc.record({

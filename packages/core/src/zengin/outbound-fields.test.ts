@@ -8,10 +8,10 @@ import { auditRecordCount } from '@kinko/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../identity/test-bank.ts';
 import { yen } from '../ledger/yen.ts';
+import { openTransferBank, type TransferBank } from '../transfers/test-transfers.ts';
 import { lookupBank, searchBranches } from './bank-directory.ts';
+import type { OutboundItem } from './outbound-format.ts';
 import { outboundZenginFile, outboundZenginRecords, ZenginFieldError } from './outbound-format.ts';
-import { openTransferBank, type TransferBank } from './test-transfers.ts';
-import type { OutboundItem } from './views.ts';
 
 const item = (over: Partial<OutboundItem> = {}): OutboundItem => ({
   receiptNumber: '20250107-12345678',

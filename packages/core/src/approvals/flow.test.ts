@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OTP_OPERATIONS } from '../config.ts';
 import { statusOf } from '../errors.ts';
-import { type ApprovalContext, transition } from './approval-flow.ts';
-import { needsOtp } from './approval-otp.ts';
+import { type ApprovalContext, transition } from './flow.ts';
+import { needsOtp } from './otp.ts';
 import {
   APPROVAL_ACTIONS,
   APPROVAL_MODES,
@@ -14,7 +14,7 @@ import {
   type ApprovalState,
   type ApproverRights,
   NO_RIGHTS,
-} from './approval-states.ts';
+} from './states.ts';
 
 const ALL: ApproverRights = { approver: true, firstApprover: true, finalApprover: true };
 const FIRST = (userId: string): ApprovalMark => ({ userId, step: 'first', at: 10 });

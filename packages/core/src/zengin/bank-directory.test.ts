@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config.ts';
 import { directoryKana, lookupBank, lookupBranch, searchBanks, searchBranches } from './bank-directory.ts';
-import { zenginFieldProblem } from './zengin-chars.ts';
+import { zenginFieldProblem } from './chars.ts';
 
 /** The banks whose zengin-code kana holds '．' (DOMAIN §2.3 allows no '.' in 店舗名). */
 const DOTTED_BANKS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isZenginChar, toZenginField, toZenginForm, type ZenginCharClass } from './zengin-chars.ts';
+import { isZenginChar, toZenginField, toZenginForm, type ZenginCharClass } from './chars.ts';
 
 const classes: ZenginCharClass[] = ['branchName', 'accountName', 'payroll', 'edi'];
 const allowedIn = (ch: string) => classes.filter((c) => isZenginChar(ch, c));

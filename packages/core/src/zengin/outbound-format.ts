@@ -3,15 +3,17 @@
  * 120-byte records, CRLF, JIS X 0201 bytes; DOMAIN §2.2, §2.4) with one header group per paying
  * account, or as CSV for people. Pure: the items come from outbound.ts.
  */
+
 import { zenginTypeCode } from '../ledger/accounts.ts';
+import type { AccountType } from '../ports.ts';
 import { lookupBank, lookupBranch } from './bank-directory.ts';
-import type { OutboundItem } from './views.ts';
+
 import {
   toShiftJisBytes,
   type ZenginCharClass,
   type ZenginFieldProblem,
   zenginFieldProblem,
-} from './zengin-chars.ts';
+} from './chars.ts';
 
 /**
  * A field of the export that cannot be written as it stands: a character outside its class
@@ -202,4 +204,21 @@ export function outboundCsv(items: readonly OutboundItem[]): string {
   const lines = [columns.join(',')];
   for (const i of items) lines.push(columns.map((k) => csvField(i[k])).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+export interface OutboundItem {
+  receiptNumber: string;
+  valueDate: string;
+  fromBranchCode: string;
+  fromAccountType: AccountType;
+  fromAccountNumber: string;
+  remitterName: string;
+  bankCode: string;
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  accountType: AccountType;
+  accountNumber: string;
+  payeeName: string;
+  amount: number;
 }

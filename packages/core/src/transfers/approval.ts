@@ -7,6 +7,10 @@
  * until the job processes it, and may be 承認取消 until the day before its value date.
  */
 
+import { type Transitioned, transition } from '../approvals/flow.ts';
+import { needsOtp } from '../approvals/otp.ts';
+import { rightsOf } from '../approvals/settings.ts';
+import { type ApprovalAction, type ApprovalState, awaitsApproval, NO_RIGHTS } from '../approvals/states.ts';
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { Actor, CustomerActor } from '../identity/actors.ts';
@@ -19,10 +23,6 @@ import type { StepUpProof } from '../tokens/proof.ts';
 import { stepUpIn } from '../tokens/step-up.ts';
 import { type KinkoDeps, Rejection, reject, runUseCase, type Tx } from '../use-case.ts';
 import { acceptTransfer } from './accept.ts';
-import { type Transitioned, transition } from './approval-flow.ts';
-import { needsOtp } from './approval-otp.ts';
-import { rightsOf } from './approval-settings.ts';
-import { type ApprovalAction, type ApprovalState, awaitsApproval, NO_RIGHTS } from './approval-states.ts';
 import { cancelScheduled } from './cancel-scheduled.ts';
 import { newReceiptNumber } from './receipt.ts';
 import { type ApprovalView, type TransferReceipt, toTransferView } from './views.ts';

@@ -6,7 +6,7 @@
  * the repertoire and pass as typed (DOMAIN §2.3).
  */
 import { KinkoError } from '../errors.ts';
-import { toZenginField } from './zengin-chars.ts';
+import { toZenginField } from './chars.ts';
 
 /** 受取人名 is C(30) in the 総合振込 data record (DOMAIN §2.4); ﾞ and ﾟ take one byte each. */
 export const PAYEE_NAME_MAX_LENGTH = 30;

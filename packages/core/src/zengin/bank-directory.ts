@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { KinkoError } from '../errors.ts';
-import { isZenginChar, LARGE_KANA_OF, toZenginForm } from './zengin-chars.ts';
+import { isZenginChar, LARGE_KANA_OF, toZenginForm } from './chars.ts';
 
 export interface DirectoryEntry {
   /** 4 digits for a bank (統一金融機関番号), 3 for a branch (統一店番号). */

@@ -4,9 +4,9 @@ import { pins, testBackends } from '../identity/test-bank.ts';
 import { failure } from '../identity/test-failure.ts';
 import { openTestAccount } from '../ledger/test-ledger.ts';
 import { verifyLedger } from '../ledger/verify.ts';
+import { acceptTransfer } from '../transfers/accept.ts';
+import { openTransferBank, type TransferBank, typedOutsider } from '../transfers/test-transfers.ts';
 import { runUseCase } from '../use-case.ts';
-import { acceptTransfer } from './accept.ts';
-import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
 
 /** 2025-01-08 00:00:30 JST: the start of the next business day. */
 const NEXT_DAY = Date.UTC(2025, 0, 7, 15, 0, 30);

@@ -5,7 +5,7 @@
 
 import type { OtpOperation } from '../config.ts';
 import { asksOtp } from '../tokens/operations.ts';
-import type { ApprovalAction, ApprovalMode } from './approval-states.ts';
+import type { ApprovalAction, ApprovalMode } from './states.ts';
 
 export interface OtpConfig {
   /** The contract's approval mode: it decides whether a submit is the execution. */

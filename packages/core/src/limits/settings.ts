@@ -14,8 +14,8 @@ import { requireOperator } from '../identity/operators.ts';
 import { type Privilege, parsePrivileges, privilegesOf } from '../identity/privileges.ts';
 import { yen } from '../ledger/yen.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
-import { type LayerLimits, type ProposedLimits, validateLimitSettings } from './limit-policy.ts';
-import { bankCeiling } from './limits.ts';
+import { bankCeiling } from './counting.ts';
+import { type LayerLimits, type ProposedLimits, validateLimitSettings } from './policy.ts';
 
 export interface UserLimitsView {
   userId: string;

@@ -7,8 +7,8 @@
 import { KinkoError } from '../errors.ts';
 import { isAccountNumber, isAccountType } from '../ledger/accounts.ts';
 import type { AccountType } from '../ports.ts';
-import { lookupBank, lookupBranch, type OwnBankBranches } from './bank-directory.ts';
-import { normalizePayeeName } from './payee-name.ts';
+import { lookupBank, lookupBranch, type OwnBankBranches } from '../zengin/bank-directory.ts';
+import { normalizePayeeName } from '../zengin/names.ts';
 
 /** What a person types (or an operator copies from the written form). */
 export interface DestinationInput {

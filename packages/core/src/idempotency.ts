@@ -4,11 +4,11 @@
  * money twice. The key is claimed with a unique constraint per contract in the same
  * transaction as the work it guards: the work and the claim commit together or not at all.
  */
-import { canonicalJson } from '../audit/record.ts';
-import { KinkoError } from '../errors.ts';
-import { sha256Hex } from '../identity/ids.ts';
-import type { IdempotencyRecord } from '../ports.ts';
-import { type KinkoDeps, Rejection, runUseCase, type Tx } from '../use-case.ts';
+import { canonicalJson } from './audit/record.ts';
+import { KinkoError } from './errors.ts';
+import { sha256Hex } from './identity/ids.ts';
+import type { IdempotencyRecord } from './ports.ts';
+import { type KinkoDeps, Rejection, runUseCase, type Tx } from './use-case.ts';
 
 // Printable ASCII without space: UUIDs, ULIDs and the like all fit.
 const KEY_RE = /^[\x21-\x7e]{1,128}$/;

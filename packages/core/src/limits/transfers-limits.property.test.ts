@@ -10,8 +10,8 @@ import { jstDate } from '../calendar/index.ts';
 import { pins, testBackends } from '../identity/test-bank.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import type { LimitSettingsRecord } from '../ports.ts';
-import { op, run } from './test-transfer-ops.ts';
-import { openTransferBank, type TransferBank } from './test-transfers.ts';
+import { op, run } from '../transfers/test-transfer-ops.ts';
+import { openTransferBank, type TransferBank } from '../transfers/test-transfers.ts';
 
 describe.each(testBackends())('M5: transfer limits property on $name', (backend) => {
   it('M5: random transfer sequences never exceed a configured limit', async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isKinkoError } from '../errors.ts';
-import { normalizePayeeName, PAYEE_NAME_MAX_LENGTH } from './payee-name.ts';
-import { isZenginChar, toShiftJisBytes } from './zengin-chars.ts';
+import { isZenginChar, toShiftJisBytes } from './chars.ts';
+import { normalizePayeeName, PAYEE_NAME_MAX_LENGTH } from './names.ts';
 
 describe('payee names in Zengin characters (M8)', () => {
   it.each([

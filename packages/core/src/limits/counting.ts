@@ -16,7 +16,7 @@ import {
   limitsForCounters,
   type TransferForLimits,
   type UsageToday,
-} from './limit-policy.ts';
+} from './policy.ts';
 
 /** 契約限度額: the operator's for this contract, else the bank's configured default. */
 export async function bankCeiling(tx: Tx, contractId: string): Promise<LayerLimits> {

@@ -13,7 +13,7 @@ import {
   type TransferForLimits,
   type UsageToday,
   validateLimitSettings,
-} from './limit-policy.ts';
+} from './policy.ts';
 
 const L = (perTransfer: number, perDay: number, sub: number | null = null): LayerLimits => ({
   perTransfer: yen(perTransfer),
