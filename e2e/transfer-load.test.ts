@@ -1,6 +1,6 @@
 /**
  * Hardening defect 4: with 16 users making transfers at once (no kills), 4 of 64 failed with
- * `500 internal` on PostgreSQL: `deadlock detected` between a transfer's INSERT (whose foreign-key
+ * `500 server.internal` on PostgreSQL: `deadlock detected` between a transfer's INSERT (whose foreign-key
  * check share-locks the account rows it references) and another transfer's `SELECT … FOR UPDATE`
  * of the same accounts in id order. Here 64 振替 between the demo contract's two accounts, both
  * ways, by 64 users (one OTP each, T2) on 16 connections to two `kinko serve` processes: every

@@ -1,108 +1,116 @@
 /**
- * Errors are values with stable codes (STYLE habit 5). The server maps each code once to an
- * RFC 9457 problem (status from `statusOf`); the web translates each code. Add codes here only.
+ * Errors are values with stable codes (STYLE habit 5), each `<area>.<what>`. Core knows no HTTP:
+ * the server maps each code once to an RFC 9457 problem and its status (plugins/problem-status.ts),
+ * the web translates each code; both are Records over ErrorCode, so the compiler asks them for a
+ * new code. Add codes here only.
  */
-export const errorCodes = {
+export const ERROR_CODES = [
   // request shape
-  'request.invalid': 400,
-  'request.too_large': 413,
-  'request.unsupported_media_type': 415,
-  'request.rate_limited': 429,
-  'request.csrf': 403,
+  'request.invalid',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'request.rate_limited',
+  'request.csrf',
   // authentication and sessions (A*)
-  'auth.required': 401,
-  'auth.invalid_credentials': 401,
-  'auth.locked': 423,
-  'auth.forbidden': 403,
-  'auth.session_expired': 401,
-  'pin.invalid': 403,
-  'pin.locked': 423,
-  'pin.not_set': 409,
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.forbidden',
+  'auth.session_expired',
+  'pin.invalid',
+  'pin.locked',
+  'pin.not_set',
   // OTP and tokens (T*, R*)
-  'otp.malformed': 400,
-  'otp.invalid': 403,
-  'otp.replayed': 403,
-  'otp.user_suspended': 423,
-  'otp.token_not_active': 409,
-  'otp.legacy_card_invalid': 409,
-  'card.invalid': 403,
-  'card.not_issued': 409,
-  'serial.malformed': 400,
-  'serial.check_failed': 400,
-  'token.not_found': 404,
-  'token.not_registrable': 409,
-  'token.expired': 409,
-  'token.revoked': 409,
-  'token.usage_mode_mismatch': 409,
-  'activation.bad_public_key': 400,
-  'activation.otpauth_disabled': 404,
+  'otp.malformed',
+  'otp.invalid',
+  'otp.replayed',
+  'otp.user_suspended',
+  'otp.token_not_active',
+  'card.replaced_by_token',
+  'card.invalid',
+  'card.not_issued',
+  'serial.malformed',
+  'serial.check_failed',
+  'token.not_found',
+  'token.not_registrable',
+  'token.expired',
+  'token.revoked',
+  'token.usage_mode_mismatch',
+  'activation.bad_public_key',
+  'activation.otpauth_disabled',
   // contracts, users, back office (R*, B*)
-  'contract.not_found': 404,
-  'contract.user_limit': 409,
-  'contract.stopped': 423,
-  'user.not_found': 404,
-  'user.login_id_taken': 409,
-  'user.is_administrator': 409,
-  'user.not_suspended': 409,
-  'branch.not_found': 404,
-  'operator.not_found': 404,
+  'contract.not_found',
+  'contract.user_limit',
+  'contract.stopped',
+  'user.not_found',
+  'user.login_id_taken',
+  'user.is_administrator',
+  'user.not_suspended',
+  'branch.not_found',
+  'operator.not_found',
   // audit (L1)
-  'audit.checkpoint_invalid': 400,
+  'audit.checkpoint_invalid',
   // ledger (M1, M9)
-  'amount.invalid': 400,
-  'account.not_found': 404,
-  'account.closed': 409,
-  'account.frozen': 409,
-  'ledger.insufficient_funds': 409,
+  'amount.invalid',
+  'account.not_found',
+  'account.closed',
+  'account.frozen',
+  'ledger.insufficient_funds',
   // transfers: amounts, value dates, payees (M1, M6, M8)
-  'transfer.amount_invalid': 400,
-  'transfer.value_date_invalid': 400,
-  'transfer.value_date_past': 422,
-  'transfer.value_date_not_business_day': 422,
-  'transfer.value_date_after_cutoff': 422,
-  'transfer.value_date_beyond_horizon': 422,
-  'payee.name_required': 400,
-  'payee.name_invalid': 400,
-  'payee.name_too_long': 400,
-  'payee.bank_code_invalid': 400,
-  'payee.branch_code_invalid': 400,
-  'payee.bank_not_found': 422,
-  'payee.branch_not_found': 422,
-  'payee.account_type_invalid': 400,
-  'payee.account_number_invalid': 400,
-  'payee.account_not_found': 422,
-  'payee.not_found': 404,
-  'payee.registered_read_only': 403,
+  'transfer.value_date_invalid',
+  'transfer.value_date_past',
+  'transfer.value_date_not_business_day',
+  'transfer.value_date_after_cutoff',
+  'transfer.value_date_beyond_horizon',
+  'payee.name_required',
+  'payee.name_invalid',
+  'payee.name_too_long',
+  'payee.bank_code_invalid',
+  'payee.branch_code_invalid',
+  'payee.bank_not_found',
+  'payee.branch_not_found',
+  'payee.account_type_invalid',
+  'payee.account_number_invalid',
+  'payee.account_not_found',
+  'payee.not_found',
+  'payee.registered_read_only',
   // transfers: entry, confirmation, schedule (M2–M4, M6)
-  'transfer.same_day_not_allowed': 422,
-  'transfer.same_account': 422,
-  'transfer.not_found': 404,
-  'transfer.not_pending': 409,
-  'transfer.not_cancellable': 409,
-  'transfer.expired': 409,
+  'transfer.same_day_not_allowed',
+  'transfer.same_account',
+  'transfer.not_found',
+  'transfer.not_pending',
+  'transfer.not_cancellable',
+  'transfer.expired',
   // idempotency keys of create calls (M3)
-  'idempotency.key_required': 400,
-  'idempotency.key_invalid': 400,
-  'idempotency.key_reused': 409,
+  'idempotency.key_required',
+  'idempotency.key_invalid',
+  'idempotency.key_reused',
   // limits (M5)
-  'transfer.limit_exceeded': 422,
-  'transfer.same_day_unregistered_limit_exceeded': 422,
-  'limits.invalid': 400,
-  'limits.above_ceiling': 422,
-  'limits.per_transfer_above_per_day': 422,
-  'limits.sub_limit_above_per_day': 422,
+  'limits.exceeded',
+  'limits.same_day_unregistered_exceeded',
+  'limits.invalid',
+  'limits.above_ceiling',
+  'limits.per_transfer_above_per_day',
+  'limits.sub_limit_above_per_day',
   // approvals (M5a)
-  'approval.not_allowed': 403,
-  'approval.same_person': 403,
-  'approval.wrong_order': 409,
-  'approval.expired': 409,
-  'approval.invalid_state': 409,
-  // server side
-  internal: 500,
-  not_found: 404,
-} as const;
+  'approval.not_allowed',
+  'approval.same_person',
+  'approval.wrong_order',
+  'approval.expired',
+  'approval.invalid_state',
+  // the server itself: an unexpected failure, a path or method with no route
+  'server.internal',
+  'route.not_found',
+] as const;
 
-export type ErrorCode = keyof typeof errorCodes;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const known: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** Whether a string is one of core's codes (a thrown KinkoError always carries one; JSON may not). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && known.has(code);
+}
 
 export class KinkoError extends Error {
   readonly code: ErrorCode;
@@ -114,10 +122,6 @@ export class KinkoError extends Error {
     this.code = code;
     this.details = details;
   }
-}
-
-export function statusOf(code: ErrorCode): number {
-  return errorCodes[code];
 }
 
 export function isKinkoError(e: unknown): e is KinkoError {

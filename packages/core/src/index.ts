@@ -1,6 +1,6 @@
 /** @kinko/core: the bank's domain, framework-free (STYLE habit 1). */
 export * from './api.ts';
-export { APPROVAL_STATES } from './approvals/states.ts';
+export { APPROVAL_MODES, APPROVAL_STATES } from './approvals/states.ts';
 export { chainOf } from './audit/chain.ts';
 export {
   type AuditCheckpoint,
@@ -20,6 +20,7 @@ export { type DemoLogin, type DemoSeed, demoBank, seedDemo } from './demo.ts';
 export * from './errors.ts';
 export { createOperator } from './identity/operators.ts';
 export { assertLoginId, assertPassword, assertPin, isContractNumber } from './identity/policy.ts';
+export { PRIVILEGES } from './identity/privileges.ts';
 export { createKinko, type KinkoDeps } from './kinko.ts';
 export * from './ledger/index.ts';
 export * from './otp/index.ts';

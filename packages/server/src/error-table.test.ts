@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { type ErrorCode, errorCodes, statusOf } from '@kinko/core';
+import { ERROR_CODES, type ErrorCode, isErrorCode } from '@kinko/core';
 import { describe, expect, it } from 'vitest';
 import { docPath, errorTable, withErrorTable } from './error-table.ts';
+import { statusOf } from './plugins/problem-status.ts';
 
 const doc = readFileSync(docPath, 'utf8');
 
@@ -11,9 +12,8 @@ const doc = readFileSync(docPath, 'utf8');
  * `transfer.value_date_invalid` is short for `transfer.value_date_past`.
  */
 function* statusesSaid(prose: string): Generator<{ said: number; code: ErrorCode }> {
-  const isCode = (c: string): c is ErrorCode => c in errorCodes;
   for (const m of prose.matchAll(/\b([1-5]\d\d)\s+`?([a-z_]+(?:\.[a-z_]+)?)`?/g))
-    if (isCode(m[2] ?? '')) yield { said: Number(m[1]), code: m[2] as ErrorCode };
+    if (isErrorCode(m[2])) yield { said: Number(m[1]), code: m[2] };
   let from = 0;
   for (const m of prose.matchAll(/\((\d{3})\b|[:;.]\s|\n\n/g)) {
     if (m[1] === undefined) {
@@ -24,7 +24,7 @@ function* statusesSaid(prose: string): Generator<{ said: number; code: ErrorCode
     for (const t of prose.slice(from, m.index).matchAll(/`([a-z_.]+)`/g)) {
       const token = t[1] ?? '';
       const code = token.startsWith('_') && last ? last.replace(/_[a-z]+$/, '') + token : token;
-      if (isCode(code)) {
+      if (isErrorCode(code)) {
         yield { said: Number(m[1]), code };
         last = code;
       }
@@ -34,7 +34,7 @@ function* statusesSaid(prose: string): Generator<{ said: number; code: ErrorCode
 }
 
 describe('docs/http-api.md says the statuses the server answers', () => {
-  it('its error table is the one generated from errorCodes and statusOf (npm run docs:errors rewrites it)', () => {
+  it('its error table is the one generated from ERROR_CODES and statusOf (npm run docs:errors rewrites it)', () => {
     expect(doc).toBe(withErrorTable(doc));
   });
 
@@ -43,7 +43,7 @@ describe('docs/http-api.md says the statuses the server answers', () => {
       .split('\n')
       .slice(2)
       .map((r) => r.split('|').map((c) => c.trim().replaceAll('`', '')));
-    expect(rows.map((r) => r[1])).toEqual(Object.keys(errorCodes));
+    expect(rows.map((r) => r[1])).toEqual([...ERROR_CODES]);
     for (const r of rows) expect(Number(r[2])).toBe(statusOf(r[1] as ErrorCode));
   });
 

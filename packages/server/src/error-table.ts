@@ -1,13 +1,14 @@
 /**
- * docs/http-api.md's table of error codes, generated from core's errorCodes (status by statusOf)
+ * docs/http-api.md's table of error codes, generated from core's ERROR_CODES (status by the server's statusOf)
  * and the server's default details, so the document cannot say 400 where the server answers
  * 422. `npm run docs:errors` rewrites it between the markers; error-table.test.ts fails when the
  * committed table differs. Run as a script: `tsx packages/server/src/error-table.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { type ErrorCode, errorCodes, statusOf } from '@kinko/core';
+import { ERROR_CODES } from '@kinko/core';
 import { defaultDetails } from './plugins/problem-details.ts';
+import { statusOf } from './plugins/problem-status.ts';
 
 export const docPath = new URL('../../../docs/http-api.md', import.meta.url);
 export const begin = '<!-- error-codes:begin (npm run docs:errors) -->';
@@ -27,7 +28,7 @@ function width(s: string): number {
 }
 
 export function errorTable(): string {
-  const rows = (Object.keys(errorCodes) as ErrorCode[]).map((code) => [
+  const rows = ERROR_CODES.map((code) => [
     `\`${code}\``,
     String(statusOf(code)),
     defaultDetails[code].replaceAll('|', '\\|'),

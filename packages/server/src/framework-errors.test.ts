@@ -147,9 +147,9 @@ describe.each(testBackends())(
         400,
         'request.invalid',
       ],
-      ['OPTIONS (no CORS here)', 'OPTIONS', '/api/v1/session', {}, 404, 'not_found'],
-      ['a method with no route (PROPFIND)', 'PROPFIND', '/api/v1/session', {}, 404, 'not_found'],
-      ['an unknown path under /api', 'GET', '/api/v1/nope', {}, 404, 'not_found'],
+      ['OPTIONS (no CORS here)', 'OPTIONS', '/api/v1/session', {}, 404, 'route.not_found'],
+      ['a method with no route (PROPFIND)', 'PROPFIND', '/api/v1/session', {}, 404, 'route.not_found'],
+      ['an unknown path under /api', 'GET', '/api/v1/nope', {}, 404, 'route.not_found'],
       ['HEAD without a session', 'HEAD', '/api/v1/session', { as: undefined }, 401, 'auth.required'],
     ];
 

@@ -3,12 +3,13 @@
  * them (validateLimitSettings) and answers with its own codes (limits.invalid,
  * limits.above_ceiling …), which a refinement here would flatten into request.invalid.
  */
+import { APPROVAL_MODES, PRIVILEGES } from '@kinko/core';
 import { z } from 'zod';
 import { schemaRegistry, secret, text } from './schemas.ts';
 
 const amount = z.number().describe('Integer yen ≥ 0');
 
-const ApprovalMode = z.enum(['none', 'single', 'double_ordered', 'double_unordered']);
+const ApprovalMode = z.enum(APPROVAL_MODES);
 
 export const ApprovalSettings = z
   .object({ mode: ApprovalMode, approverMustDiffer: z.boolean() })
@@ -28,15 +29,7 @@ const ProposedLimits = z.strictObject({
   sameDayUnregisteredPerDay: amount.nullable().describe('Same-day to unregistered payees; null: none'),
 });
 
-export const Privilege = z.enum([
-  'transfer',
-  'inquiry',
-  'approve',
-  'first_approve',
-  'final_approve',
-  'file_transfer',
-  'collection',
-]);
+export const Privilege = z.enum(PRIVILEGES);
 
 export const UserLimitsView = z
   .object({

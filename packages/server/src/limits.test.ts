@@ -114,7 +114,7 @@ describe.each(testBackends())('M5 limits and privileges over HTTP on $name', (ba
     });
     expect(entered.statusCode, entered.body).toBe(422);
     expect(entered.json()).toMatchObject({
-      code: 'transfer.limit_exceeded',
+      code: 'limits.exceeded',
       layer: 'bank',
       kind: 'per_transfer',
       limit: 5_000,

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errorCodes } from '@kinko/core';
+import { ERROR_CODES } from '@kinko/core';
 import { testBackends } from '@kinko/store/testing';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { startServer, type TestServer } from './testing.ts';
  */
 function coreCodesByMethod(): Map<string, Set<string>> {
   const root = dirname(fileURLToPath(import.meta.resolve('@kinko/core')));
-  const codes = new Set(Object.keys(errorCodes));
+  const codes: ReadonlySet<string> = new Set(ERROR_CODES);
   const program = ts.createProgram([`${root}/kinko.ts`], {
     allowImportingTsExtensions: true,
     noEmit: true,

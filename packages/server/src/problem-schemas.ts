@@ -1,14 +1,16 @@
 /**
  * The problems each operation documents (SPEC §4): one response per status, whose Problem has a
  * `code` enumerating exactly the codes that operation can answer with that status. Statuses
- * come from core's statusOf, so the document cannot drift from what the server sends. A route
- * lists its codes as the edge groups below (what its hooks and method can refuse) plus what its
- * core use case throws; openapi-problems.test.ts checks the groups against each operation's
- * shape, and every server test checks each problem it receives is documented (testing.ts).
+ * come from statusOf (plugins/problem-status.ts), so the document cannot drift from what the
+ * server sends. A route lists its codes as the edge groups below (what its hooks and method can
+ * refuse) plus what its core use case throws; openapi-problems.test.ts checks the groups against
+ * each operation's shape, and every server test checks each problem it receives is documented
+ * (testing.ts).
  */
 import { STATUS_CODES } from 'node:http';
-import { type ErrorCode, statusOf } from '@kinko/core';
+import type { ErrorCode } from '@kinko/core';
 import { z } from 'zod';
+import { statusOf } from './plugins/problem-status.ts';
 import { Problem } from './schemas.ts';
 
 type Codes = readonly ErrorCode[];
@@ -44,7 +46,7 @@ export const coreCodes = {
     'otp.replayed',
     'otp.user_suspended',
     'otp.token_not_active',
-    'otp.legacy_card_invalid',
+    'card.replaced_by_token',
     'card.invalid',
     'card.not_issued',
     'pin.invalid',
@@ -69,7 +71,7 @@ export const coreCodes = {
     'transfer.value_date_after_cutoff',
     'transfer.value_date_beyond_horizon',
   ] as Codes,
-  transferLimits: ['transfer.limit_exceeded', 'transfer.same_day_unregistered_limit_exceeded'] as Codes,
+  transferLimits: ['limits.exceeded', 'limits.same_day_unregistered_exceeded'] as Codes,
   limitSettings: [
     'limits.invalid',
     'limits.above_ceiling',
@@ -88,11 +90,11 @@ export const coreCodes = {
 
 /**
  * The problem responses of one operation, by status, from the codes it can answer (groups
- * above and single codes alike; `internal` is always there). Spread into a route's `response`.
+ * above and single codes alike; `server.internal` is always there). Spread into a route's `response`.
  */
 export function problems(...codes: (ErrorCode | Codes)[]) {
   const byStatus = new Map<number, Set<ErrorCode>>();
-  for (const code of ['internal' as const, ...codes.flat()]) {
+  for (const code of ['server.internal' as const, ...codes.flat()]) {
     const status = statusOf(code);
     byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
   }

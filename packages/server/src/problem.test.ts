@@ -34,6 +34,19 @@ describe('RFC 9457 problem mapping (SPEC §4, STYLE habit 5)', () => {
     ['user.not_found', 404],
     ['auth.required', 401],
     ['request.csrf', 403],
+    // M5: the limits (moved from core's limit-policy.test.ts with the status map)
+    ['limits.exceeded', 422],
+    ['limits.same_day_unregistered_exceeded', 422],
+    ['limits.invalid', 400],
+    ['limits.above_ceiling', 422],
+    ['limits.per_transfer_above_per_day', 422],
+    ['limits.sub_limit_above_per_day', 422],
+    // M5a: the approval refusals (moved from core's approval-flow.test.ts)
+    ['approval.not_allowed', 403],
+    ['approval.same_person', 403],
+    ['approval.wrong_order', 409],
+    ['approval.expired', 409],
+    ['approval.invalid_state', 409],
   ] as const)('%s answers %i', (code, status) => {
     expect(toProblem(new KinkoError(code)).status).toBe(status);
   });
@@ -64,7 +77,7 @@ describe('RFC 9457 problem mapping (SPEC §4, STYLE habit 5)', () => {
     ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, 400, 'request.invalid'],
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 400, 'request.invalid'],
     ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 400, 'request.invalid'],
-    ['FST_ERR_NOT_FOUND', 404, 404, 'not_found'],
+    ['FST_ERR_NOT_FOUND', 404, 404, 'route.not_found'],
   ])('Fastify %s (%i) answers %i %s', (fstCode, statusCode, status, code) => {
     const p = toProblem(Object.assign(new Error('x'), { code: fstCode, statusCode }));
     expect(p).toMatchObject({ status, code, type: type(code) });
@@ -76,25 +89,25 @@ describe('RFC 9457 problem mapping (SPEC §4, STYLE habit 5)', () => {
     );
   });
 
-  it('an unrecognised error is 500 internal, and its message never reaches the client', () => {
+  it('an unrecognised error is 500 server.internal, and its message never reaches the client', () => {
     const p = toProblem(new Error('connection to postgres://admin:hunter2@db failed'), '/api/v1/time');
     expect(p).toEqual({
-      type: type('internal'),
+      type: type('server.internal'),
       title: 'Internal server error',
       status: 500,
-      code: 'internal',
+      code: 'server.internal',
       detail: 'An unexpected error occurred.',
       instance: '/api/v1/time',
     });
     expect(JSON.stringify(p)).not.toContain('hunter2');
   });
 
-  it('a thrown non-error value is 500 internal', () => {
+  it('a thrown non-error value is 500 server.internal', () => {
     expect(toProblem('boom').status).toBe(500);
-    expect(toProblem(undefined).code).toBe('internal');
+    expect(toProblem(undefined).code).toBe('server.internal');
   });
 
   it('problemOf omits instance when there is none', () => {
-    expect(problemOf('not_found', 'No such resource.', undefined)).not.toHaveProperty('instance');
+    expect(problemOf('route.not_found', 'No such resource.', undefined)).not.toHaveProperty('instance');
   });
 });

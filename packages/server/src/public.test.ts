@@ -222,10 +222,10 @@ describe.each(testBackends())('public endpoints on $name', (backend) => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toBe(problemType);
     expect(res.json()).toEqual({
-      type: 'https://kinko.example/problems/not_found',
+      type: 'https://kinko.example/problems/route.not_found',
       title: 'Not found',
       status: 404,
-      code: 'not_found',
+      code: 'route.not_found',
       detail: 'No such resource.',
       instance: '/api/v1/nothing-here',
     });

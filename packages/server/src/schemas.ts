@@ -4,7 +4,17 @@
  * named here. Secrets' formats (OTP digits, serial check character, JWK curve) are core's rules
  * (SPEC T4, T5): here an OTP or a serial is only a string.
  */
-import { AUDIT_PAGE, cardPositions, STATEMENT_PAGE } from '@kinko/core';
+import {
+  ACCOUNT_STATUSES,
+  ACCOUNT_TYPES,
+  AUDIT_PAGE,
+  cardPositions,
+  LOGIN_METHODS,
+  STATEMENT_PAGE,
+  TOKEN_STATUSES,
+  USAGE_MODES,
+  USER_ROLES,
+} from '@kinko/core';
 import { z } from 'zod';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
 import { pathParam, secret, text } from './text.ts';
@@ -43,22 +53,22 @@ export const ActivationResult = z
 
 export const ServerTime = z.object({ serverTime: z.number().int() });
 
-const LoginMethod = z.enum(['id_password', 'certificate']);
-const UsageMode = z.enum(['individual', 'shared']);
+const LoginMethod = z.enum(LOGIN_METHODS);
+const UsageMode = z.enum(USAGE_MODES);
 
 export const UserView = z
   .object({
     id: z.string(),
     loginId: z.string(),
     name: z.string(),
-    role: z.enum(['admin', 'user']),
+    role: z.enum(USER_ROLES),
     loginLocked: z.boolean(),
     suspended: z.boolean(),
     otpFailures: z.number().int(),
     hasConfirmPin: z.boolean(),
     hasCard: z.boolean(),
     serial: z.string().nullable(),
-    tokenStatus: z.enum(['activated', 'registered', 'revoked', 'expired']).nullable(),
+    tokenStatus: z.enum(TOKEN_STATUSES).nullable(),
     tokenActive: z.boolean(),
   })
   .register(schemaRegistry, { id: 'UserView' });
@@ -146,7 +156,7 @@ export const AuditVerification = z
   })
   .register(schemaRegistry, { id: 'AuditVerification' });
 
-const AccountType = z.enum(['ordinary', 'current', 'savings']);
+export const AccountType = z.enum(ACCOUNT_TYPES);
 /** Integer yen (M1): amounts are whole numbers, never formatted. */
 const yenAmount = z.number().int();
 
@@ -164,7 +174,7 @@ export const AccountView = z
     balance: yenAmount,
     overdraftLimit: yenAmount,
     available: yenAmount.describe('balance + overdraft limit (支払可能残高)'),
-    status: z.enum(['active', 'frozen', 'closed']),
+    status: z.enum(ACCOUNT_STATUSES),
   })
   .register(schemaRegistry, { id: 'AccountView', description: 'An account with its balance (残高照会, M9)' });
 

@@ -87,13 +87,13 @@ describe('the web entries (packages/web/dist)', () => {
   it('an unknown API path stays a 404 problem', async () => {
     const res = await s.request('GET', '/api/v1/unknown');
     expect(res.statusCode).toBe(404);
-    expect(res.json().code).toBe('not_found');
+    expect(res.json().code).toBe('route.not_found');
   });
 
   it('a non-GET to a web path is a 404 problem', async () => {
     const res = await s.request('POST', '/bank/contracts', { payload: {} });
     expect(res.statusCode).toBe(404);
-    expect(res.json().code).toBe('not_found');
+    expect(res.json().code).toBe('route.not_found');
   });
 
   it('the API is still served in front of the wildcard', async () => {
@@ -118,6 +118,6 @@ describe('without a web build', () => {
   it('other pages are 404 problems', async () => {
     const res = await s.request('GET', '/bank');
     expect(res.statusCode).toBe(404);
-    expect(res.json().code).toBe('not_found');
+    expect(res.json().code).toBe('route.not_found');
   });
 });

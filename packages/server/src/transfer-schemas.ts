@@ -4,13 +4,21 @@
  * here: core checks them and answers with its own codes (payee.bank_not_found …), which a
  * regex here would flatten into request.invalid.
  */
-import { APPROVAL_STATES, TRANSFER_PAGE } from '@kinko/core';
+import {
+  APPROVAL_STATES,
+  APPROVAL_STEPS,
+  PAYEE_KINDS,
+  PAYEE_STANDINGS,
+  TRANSFER_KINDS,
+  TRANSFER_PAGE,
+  TRANSFER_STATUSES,
+} from '@kinko/core';
 import { z } from 'zod';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
-import { CardPosition, pathParam, schemaRegistry, secret, text } from './schemas.ts';
+import { AccountType, CardPosition, pathParam, schemaRegistry, secret, text } from './schemas.ts';
 
-const AccountType = z.enum(['ordinary', 'current', 'savings']);
-const Standing = z.enum(['own_account', 'registered', 'paid_before', 'first_time']);
+const Standing = z.enum(PAYEE_STANDINGS);
+const TransferStatus = z.enum(TRANSFER_STATUSES);
 
 /** M3: documented on every create call; core answers idempotency.key_required when absent. */
 export const idempotencyHeaders = z.looseObject({
@@ -51,7 +59,7 @@ export const transferParams = {
 };
 
 export const transferQuery = z.strictObject({
-  status: z.enum(['pending', 'scheduled', 'completed', 'cancelled', 'failed']).optional(),
+  status: TransferStatus.optional(),
   ...pageQuery(TRANSFER_PAGE, 'Transfers'),
 });
 
@@ -73,7 +81,7 @@ const payeeAccountView = {
 export const PayeeView = z
   .object({
     id: z.string(),
-    kind: z.enum(['registered', 'saved']),
+    kind: z.enum(PAYEE_KINDS),
     payeeNumber: z.string().nullable(),
     ...payeeAccountView,
     name: z.string(),
@@ -96,8 +104,8 @@ export const PayeeList = z.object({
 export const TransferView = z
   .object({
     id: z.string(),
-    kind: z.enum(['own', 'same_bank', 'other_bank']),
-    status: z.enum(['pending', 'scheduled', 'completed', 'cancelled', 'failed']),
+    kind: z.enum(TRANSFER_KINDS),
+    status: TransferStatus,
     receiptNumber: z.string().nullable(),
     fromAccountId: z.string(),
     payee: z.object({
@@ -156,9 +164,7 @@ export const ApprovalView = z
     mode: z.string().describe('single | double_ordered | double_unordered'),
     approverMustDiffer: z.boolean(),
     requesterId: z.string(),
-    approvals: z.array(
-      z.object({ userId: z.string(), step: z.enum(['single', 'first', 'final']), at: z.number().int() }),
-    ),
+    approvals: z.array(z.object({ userId: z.string(), step: z.enum(APPROVAL_STEPS), at: z.number().int() })),
     expiresAt: z.number().int().nullable().describe('承認期限 (epoch ms)'),
     createdAt: z.number().int(),
     updatedAt: z.number().int(),

@@ -115,8 +115,8 @@ describe.each(testBackends())('transfers and payees over HTTP on $name', (backen
   });
 
   it.each([
-    ['amount 0', { amount: 0 }, 400, 'transfer.amount_invalid'],
-    ['a non-integer amount', { amount: 10.5 }, 400, 'transfer.amount_invalid'],
+    ['amount 0', { amount: 0 }, 400, 'amount.invalid'],
+    ['a non-integer amount', { amount: 10.5 }, 400, 'amount.invalid'],
     [
       'an unknown bank',
       {

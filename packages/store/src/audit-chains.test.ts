@@ -7,7 +7,7 @@
  * whole file, by design (decision 3).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit } from './contract/fixtures.ts';
+import { appendAudit } from './conformance/fixtures.ts';
 import { openTestStoreTwin, type TestStore, testBackends } from './testing.ts';
 
 describe.each(testBackends().filter((b) => b.name === 'postgres'))('$name: audit chains', (backend) => {

@@ -3,7 +3,7 @@
  * before its work is durable, a failed member takes nothing of its neighbours, a failed COMMIT
  * (or SQLite rolling the group back on its own) fails every member and leaves nothing, nothing
  * uncommitted is shown to a reader, close() neither hangs nor keeps half a transaction. SQLite
- * only; the cross-database guarantees are the contract's (contract/commits.ts).
+ * only; the cross-database guarantees are the conformance tests' (conformance/commits.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

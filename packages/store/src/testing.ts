@@ -13,7 +13,7 @@ import pg from 'pg';
 import { type KinkoStore, type OpenOptions, openStore, openTwin } from './open.ts';
 
 /** A transfer record for tests of any package, as the store holds it (any field overridable). */
-export { transfer as transferRecord } from './contract/fixtures.ts';
+export { transfer as transferRecord } from './conformance/fixtures.ts';
 
 export type TestStore = KinkoStore & {
   /** Closes the store and its twins, and deletes its data (temp file or schema). */

@@ -6,7 +6,7 @@
 
 import type { Store } from '@kinko/core/ports';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedContract, user } from './contract/fixtures.ts';
+import { seedContract, user } from './conformance/fixtures.ts';
 import { MAX_ATTEMPTS } from './store.ts';
 import { openTestStoreTwin, type TestStore, testBackends } from './testing.ts';
 

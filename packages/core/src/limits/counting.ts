@@ -115,7 +115,7 @@ export async function countTransfer(tx: Tx, t: TransferRecord, today: string): P
     if (await tx.store.limits.count(scope, owner, t.valueDate, c)) continue;
     await check(tx, t, today);
     if (await tx.store.limits.count(scope, owner, t.valueDate, c)) continue;
-    throw new KinkoError('transfer.limit_exceeded', 'A concurrent transfer used the remaining limit.', {
+    throw new KinkoError('limits.exceeded', 'A concurrent transfer used the remaining limit.', {
       layer: scope,
       kind: 'per_day',
     });

@@ -36,7 +36,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
   it('M5: the bank layer (契約限度額) refuses a transfer over its per-transfer limit, with details', async () => {
     await tb.bank.kinko.setBankLimits(tb.bank.operator, tb.bank.contractNumber, limits(50_000, 100_000));
     const e = await failure(tb.enter(tb.user, { to: typedOutsider(tb), amount: 60_000 }));
-    expect(e.code).toBe('transfer.limit_exceeded');
+    expect(e.code).toBe('limits.exceeded');
     expect(e.details).toEqual({
       layer: 'bank',
       kind: 'per_transfer',
@@ -56,7 +56,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     const e = await failure(
       tb.bank.kinko.confirmTransfer(tb.user, second.transfer.id, tb.proof(tb.user, second), tb.key()),
     );
-    expect(e.code).toBe('transfer.limit_exceeded');
+    expect(e.code).toBe('limits.exceeded');
     expect(e.details).toEqual({
       layer: 'contract',
       kind: 'per_day',
@@ -77,7 +77,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     await setLimits({ contractPin: pins.contract, contract: limits(100_000, 150_000) });
     const transfersBefore = await tb.bank.store.transfers.listByContract(contractId(), { limit: 100 });
     const refusedEntry = await failure(tb.enter(tb.user, { to: typedOutsider(tb), amount: 120_000 }));
-    expect(refusedEntry.code).toBe('transfer.limit_exceeded');
+    expect(refusedEntry.code).toBe('limits.exceeded');
     expect(await tb.bank.store.transfers.listByContract(contractId(), { limit: 100 })).toEqual(
       transfersBefore,
     );
@@ -89,7 +89,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     const refusedConfirm = await failure(
       tb.bank.kinko.confirmTransfer(tb.user, second.transfer.id, proof, tb.key()),
     );
-    expect(refusedConfirm.code).toBe('transfer.limit_exceeded');
+    expect(refusedConfirm.code).toBe('limits.exceeded');
     expect((await tb.bank.store.transfers.get(second.transfer.id))?.status).toBe('pending');
     const refusals = (await tb.bank.store.audit.list({ limit: 50 })).filter(
       (a) => a.action === 'transfer.limit_refused',
@@ -112,7 +112,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     });
     await send(30_000);
     const e = await failure(send(30_000));
-    expect(e.code).toBe('transfer.limit_exceeded');
+    expect(e.code).toBe('limits.exceeded');
     expect(e.details).toMatchObject({ layer: 'user', kind: 'per_day', used: 30_000, remaining: 20_000 });
     expect(await usage('user', tb.user.userId)).toMatchObject({ used: 30_000 });
   });
@@ -125,7 +125,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     );
     await send(40_000);
     const e = await failure(send(20_000));
-    expect(e.code).toBe('transfer.same_day_unregistered_limit_exceeded');
+    expect(e.code).toBe('limits.same_day_unregistered_exceeded');
     expect(e.details).toMatchObject({
       layer: 'bank',
       kind: 'same_day_unregistered_per_day',
@@ -237,7 +237,7 @@ describe.each(testBackends())('M5 limits and privileges on $name', (backend) => 
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { code?: string }] : []));
     expect(ok).toHaveLength(10);
-    expect(refused.map((e) => e.code)).toEqual(Array(10).fill('transfer.limit_exceeded'));
+    expect(refused.map((e) => e.code)).toEqual(Array(10).fill('limits.exceeded'));
     expect(await usage('contract', contractId())).toEqual({ used: 1_000_000, usedSameDayUnregistered: 0 });
     expect((await tb.bank.store.accounts.get(rich.id))?.balance).toBe(4_000_000);
     expect((await verifyLedger(tb.bank.store)).problems).toEqual([]);

@@ -84,7 +84,7 @@ export interface TransferForLimits {
   unregisteredPayee: boolean;
 }
 
-export type LimitRefusalCode = 'transfer.limit_exceeded' | 'transfer.same_day_unregistered_limit_exceeded';
+export type LimitRefusalCode = 'limits.exceeded' | 'limits.same_day_unregistered_exceeded';
 
 export interface LimitRefusalDetails {
   layer: LimitLayerName;
@@ -195,8 +195,8 @@ export function checkLimits(layers: LimitLayers, usage: UsageToday, transfer: Tr
   if (worst === null) return { ok: true };
   const code: LimitRefusalCode =
     worst.kind === 'same_day_unregistered_per_day'
-      ? 'transfer.same_day_unregistered_limit_exceeded'
-      : 'transfer.limit_exceeded';
+      ? 'limits.same_day_unregistered_exceeded'
+      : 'limits.exceeded';
   return { ok: false, code, details: worst };
 }
 

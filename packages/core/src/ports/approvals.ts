@@ -1,6 +1,9 @@
 // --- approvals (M5a)
 
 export type ApprovalModeRecord = 'none' | 'single' | 'double_ordered' | 'double_unordered';
+/** One approval given: 'single' (シングル承認), or 'first' then 'final' (ダブル承認). */
+export const APPROVAL_STEPS = ['single', 'first', 'final'] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
 
 export interface ApprovalSettingsRecord {
   mode: ApprovalModeRecord;
@@ -17,7 +20,7 @@ export interface ApprovalRequestRecord {
   mode: ApprovalModeRecord;
   approverMustDiffer: boolean;
   /** The approvals given, in order. */
-  approvals: { userId: string; step: 'single' | 'first' | 'final'; at: number }[];
+  approvals: { userId: string; step: ApprovalStep; at: number }[];
   expiresAt: number | null;
   createdAt: number;
   updatedAt: number;

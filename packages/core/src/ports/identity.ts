@@ -1,9 +1,13 @@
 // ---------------------------------------------------------------------------------------------
 // Records as core sees them. Times are epoch milliseconds (number). Ids are opaque strings.
 
-export type LoginMethod = 'id_password' | 'certificate'; // ID・パスワード方式 / 電子証明書方式
-export type UsageMode = 'individual' | 'shared'; // 利用形態: 異なるトークン / 同じトークン
-export type UserRole = 'admin' | 'user'; // 管理者 / 利用者
+// Each union as a const array too, so the server's schemas enumerate the same values.
+export const LOGIN_METHODS = ['id_password', 'certificate'] as const; // ID・パスワード方式 / 電子証明書方式
+export type LoginMethod = (typeof LOGIN_METHODS)[number];
+export const USAGE_MODES = ['individual', 'shared'] as const; // 利用形態: 異なるトークン / 同じトークン
+export type UsageMode = (typeof USAGE_MODES)[number];
+export const USER_ROLES = ['admin', 'user'] as const; // 管理者 / 利用者
+export type UserRole = (typeof USER_ROLES)[number];
 export type FailureKind = 'password' | 'otp' | 'confirm_pin';
 
 export interface BranchRecord {

@@ -2,8 +2,10 @@ import type { Yen } from '../ledger/yen.ts';
 
 // --- ledger (M1). Every amount is integer yen; a balance moves only by a posting.
 
-export type AccountType = 'ordinary' | 'current' | 'savings'; // 普通 / 当座 / 貯蓄
-export type AccountStatus = 'active' | 'frozen' | 'closed'; // 取引中 / 支払停止 / 解約
+export const ACCOUNT_TYPES = ['ordinary', 'current', 'savings'] as const; // 普通 / 当座 / 貯蓄
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export const ACCOUNT_STATUSES = ['active', 'frozen', 'closed'] as const; // 取引中 / 支払停止 / 解約
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /**
  * The bank's own ledger accounts. Real accounts, so every movement has two sides and the sum
  * over all accounts is always exactly 0 (M1): vault_cash is where deposits come from (it goes

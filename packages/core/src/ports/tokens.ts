@@ -1,4 +1,5 @@
-export type TokenStatus = 'activated' | 'registered' | 'revoked' | 'expired';
+export const TOKEN_STATUSES = ['activated', 'registered', 'revoked', 'expired'] as const;
+export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 
 export interface TokenRecord {
   id: string;

@@ -4,7 +4,8 @@ import type { AccountType } from './ledger.ts';
 // --- transfers and payees (M2–M4, M6–M8)
 
 /** 事前登録 (registered by a bank operator from the written form) or the user's own list. */
-export type PayeeKind = 'registered' | 'saved';
+export const PAYEE_KINDS = ['registered', 'saved'] as const;
+export type PayeeKind = (typeof PAYEE_KINDS)[number];
 
 export interface PayeeRecord {
   id: string;
@@ -30,11 +31,14 @@ export interface PayeeRecord {
 }
 
 /** 振替 (own accounts), 振込 to this bank, 振込 to another bank through Zengin. */
-export type TransferKind = 'own' | 'same_bank' | 'other_bank';
+export const TRANSFER_KINDS = ['own', 'same_bank', 'other_bank'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
 /** pending: entered, not yet authorised (M3). */
-export type TransferStatus = 'pending' | 'scheduled' | 'completed' | 'cancelled' | 'failed';
+export const TRANSFER_STATUSES = ['pending', 'scheduled', 'completed', 'cancelled', 'failed'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 /** M4: where the payee stands when the transfer is entered. */
-export type PayeeStandingRecord = 'own_account' | 'registered' | 'paid_before' | 'first_time';
+export const PAYEE_STANDINGS = ['own_account', 'registered', 'paid_before', 'first_time'] as const;
+export type PayeeStandingRecord = (typeof PAYEE_STANDINGS)[number];
 
 export interface TransferRecord {
   id: string;

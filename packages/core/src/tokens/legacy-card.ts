@@ -27,7 +27,7 @@ export function issueCard(
   return runUseCase(deps, async (tx) => {
     const { contract, target } = await requireAdminOver(tx, actor, userId);
     if (isActive(await loadEffectiveToken(tx.store, contract, target))) {
-      throw new KinkoError('otp.legacy_card_invalid', 'the user authenticates with the token (R4)');
+      throw new KinkoError('card.replaced_by_token', 'the user authenticates with the token (R4)');
     }
     const pinFailure = await checkContractPin(tx, actor, contract, input?.contractPin);
     if (pinFailure) return pinFailure;

@@ -212,14 +212,12 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     const token = await giveToken(user1);
     expect(await bank.kinko.stepUpChallenge(user1)).toEqual({ method: 'otp' });
     const legacy = { confirmPin: '4321', cardPosition: 'ア' as const, cardValue: card.ア };
-    expect((await failure(bank.kinko.stepUp(user1, legacy, 'transfer'))).code).toBe(
-      'otp.legacy_card_invalid',
-    );
+    expect((await failure(bank.kinko.stepUp(user1, legacy, 'transfer'))).code).toBe('card.replaced_by_token');
     expect(await bank.kinko.stepUp(user1, { otp: token.code() }, 'transfer')).toMatchObject({
       method: 'otp',
     });
     const reissue = bank.kinko.issueCard(bank.admin, user1.userId, { contractPin: pins.contract });
-    expect((await failure(reissue)).code).toBe('otp.legacy_card_invalid');
+    expect((await failure(reissue)).code).toBe('card.replaced_by_token');
     // Ids and MACs are long hex runs that may hold any four digits by chance: looked past.
     const audit = JSON.stringify(await bank.store.audit.list({ limit: 1000 })).replace(/[0-9a-f]{16,}/g, '');
     expect(audit).not.toContain('4321');

@@ -78,7 +78,7 @@ async function otpStepUp(
   purpose: string,
 ): Promise<StepUpResult | Rejection> {
   // R4: once the token is active the card is no longer accepted.
-  if (!('otp' in proof)) throw new KinkoError('otp.legacy_card_invalid');
+  if (!('otp' in proof)) throw new KinkoError('card.replaced_by_token');
   // A mistyped shape is not a guess of the code: refused without counting.
   if (typeof proof.otp !== 'string' || !isOtpFormat(proof.otp))
     throw new KinkoError(

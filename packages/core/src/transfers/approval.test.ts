@@ -206,7 +206,7 @@ describe.each(testBackends())('M5a approvals on $name', (backend) => {
     expect((await kinko().actOnApproval(a.actor, one.id, 'approve', a.otp())).state).toBe('processed');
     const e = await failure(kinko().actOnApproval(a.actor, two.id, 'approve', a.otp()));
     expect(e).toMatchObject({
-      code: 'transfer.limit_exceeded',
+      code: 'limits.exceeded',
       details: { layer: 'contract', remaining: 40_000 },
     });
     expect(await balance(tb.outsider.id)).toBe(60_000);

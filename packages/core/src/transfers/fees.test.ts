@@ -94,10 +94,12 @@ describe('transfer fees (M7)', () => {
 
     it('M7: no table in force, or a malformed one, is a configuration error', () => {
       expect(() => transferFee({ ...toMizuho, valueDate: '2019-12-31' }, cfg)).toThrow(
-        expect.objectContaining({ code: 'internal' }),
+        expect.objectContaining({ code: 'server.internal' }),
       );
       const broken = [{ ...tables[1]!, otherBank: [275, -1] as const }];
-      expect(() => feeTableOn('2027-01-04', broken)).toThrow(expect.objectContaining({ code: 'internal' }));
+      expect(() => feeTableOn('2027-01-04', broken)).toThrow(
+        expect.objectContaining({ code: 'server.internal' }),
+      );
     });
   });
 });

@@ -47,7 +47,7 @@ function assertTable(t: FeeTable): void {
     t.threshold > 0 &&
     fees.length === 6 &&
     fees.every((f) => Number.isSafeInteger(f) && f >= 0);
-  if (!ok) throw new KinkoError('internal', `fee table from ${t.effectiveFrom} is malformed`);
+  if (!ok) throw new KinkoError('server.internal', `fee table from ${t.effectiveFrom} is malformed`);
 }
 
 /**
@@ -61,7 +61,7 @@ export function feeTableOn(valueDate: string, tables: readonly FeeTable[]): FeeT
     assertTable(t);
     if (t.effectiveFrom <= valueDate && (!best || t.effectiveFrom > best.effectiveFrom)) best = t;
   }
-  if (!best) throw new KinkoError('internal', `no fee table in force on ${valueDate}`);
+  if (!best) throw new KinkoError('server.internal', `no fee table in force on ${valueDate}`);
   return best;
 }
 

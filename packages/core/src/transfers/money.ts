@@ -14,7 +14,7 @@ export const MAX_TRANSFER_AMOUNT = 9_999_999_999;
 const DIGITS_RE = /^[1-9][0-9]{0,9}$/;
 
 function refuse(message: string): never {
-  throw new KinkoError('transfer.amount_invalid', message, {
+  throw new KinkoError('amount.invalid', message, {
     min: MIN_TRANSFER_AMOUNT,
     max: MAX_TRANSFER_AMOUNT,
   });
@@ -22,7 +22,7 @@ function refuse(message: string): never {
 
 /**
  * M1: an integer number of yen in 1 … 9,999,999,999, from a number or a digit string.
- * Throws KinkoError 'transfer.amount_invalid' for 0, negatives, fractions, NaN, Infinity,
+ * Throws KinkoError 'amount.invalid' for 0, negatives, fractions, NaN, Infinity,
  * formatted strings (commas, spaces, full-width digits, exponents) and anything too large.
  */
 export function parseTransferAmount(input: unknown): number {

@@ -71,7 +71,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** M5 refusals (limits), which other tests prove; here they only must move nothing. */
-const limitCodes = new Set(['transfer.limit_exceeded', 'transfer.same_day_unregistered_limit_exceeded']);
+const limitCodes = new Set(['limits.exceeded', 'limits.same_day_unregistered_exceeded']);
 
 /** 09:00 JST on a bank date. */
 const morningOf = (date: string) => Date.parse(`${date}T09:00:00+09:00`);
@@ -299,7 +299,7 @@ export async function run(tb: TransferBank, ops: Op[], opts: { limited?: boolean
             tb.key(),
           ),
         );
-        expect(e.code).toBe('transfer.amount_invalid');
+        expect(e.code).toBe('amount.invalid');
         expect(await auditRecordCount(bank.store)).toBe(head);
         break;
       }

@@ -207,10 +207,10 @@ describe.each(testBackends())('transfers on $name', (backend) => {
 
   describe('bad input is a 4xx code and writes nothing', () => {
     it.each([
-      ['amount 0', { amount: 0 }, 'transfer.amount_invalid'],
-      ['a negative amount', { amount: -1 }, 'transfer.amount_invalid'],
-      ['a fractional amount', { amount: 1.5 }, 'transfer.amount_invalid'],
-      ['over ¥9,999,999,999', { amount: 10_000_000_000 }, 'transfer.amount_invalid'],
+      ['amount 0', { amount: 0 }, 'amount.invalid'],
+      ['a negative amount', { amount: -1 }, 'amount.invalid'],
+      ['a fractional amount', { amount: 1.5 }, 'amount.invalid'],
+      ['over ¥9,999,999,999', { amount: 10_000_000_000 }, 'amount.invalid'],
       ['an unknown bank', { to: { ...mizuho, bankCode: '9998' } }, 'payee.bank_not_found'],
       ['an unknown branch', { to: { ...mizuho, branchCode: '998' } }, 'payee.branch_not_found'],
       ['a name in kanji', { to: { ...mizuho, name: '山田太郎' } }, 'payee.name_invalid'],

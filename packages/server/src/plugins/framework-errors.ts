@@ -40,7 +40,7 @@ export function frameworkErrorProblem(err: FastifyError, request: FastifyRequest
     };
     request.log.info({ code: problem.code, fastify: err.code }, 'request refused');
   } else {
-    problem = problemOf('internal', 'An unexpected error occurred.', instance);
+    problem = problemOf('server.internal', 'An unexpected error occurred.', instance);
     request.log.error({ err }, 'router failed');
   }
   // No route, so no onSend hook: the headers every answer carries are set here.

@@ -1,12 +1,13 @@
 /**
  * RFC 9457 problem details for every error (SPEC §4, STYLE habit 5): a KinkoError's code is
- * mapped once, here, to a status and a problem body; Fastify's own errors (validation, content
+ * mapped once, here, to a status (problem-status.ts) and a problem body; Fastify's own errors (validation, content
  * type, body size, rate limit, unknown route) are mapped to the matching request.* code.
  */
 import { STATUS_CODES } from 'node:http';
-import { type ErrorCode, errorCodes, isKinkoError, statusOf } from '@kinko/core';
+import { type ErrorCode, isErrorCode, isKinkoError } from '@kinko/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defaultDetails } from './problem-details.ts';
+import { statusOf } from './problem-status.ts';
 
 export const problemTypeBase = 'https://kinko.example/problems/';
 export const problemContentType = 'application/problem+json; charset=utf-8';
@@ -40,8 +41,8 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'amount.invalid': 'Invalid amount',
   'account.not_found': 'Account not found',
   'ledger.insufficient_funds': 'Insufficient funds',
-  internal: 'Internal server error',
-  not_found: 'Not found',
+  'server.internal': 'Internal server error',
+  'route.not_found': 'Not found',
 };
 
 /** Members a KinkoError's details may not overwrite. */
@@ -81,11 +82,11 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.invalid',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid',
   FST_ERR_VALIDATION: 'request.invalid',
-  FST_ERR_NOT_FOUND: 'not_found',
+  FST_ERR_NOT_FOUND: 'route.not_found',
 };
 
 const byStatus: Record<number, ErrorCode> = {
-  404: 'not_found',
+  404: 'route.not_found',
   413: 'request.too_large',
   415: 'request.unsupported_media_type',
   429: 'request.rate_limited',
@@ -106,7 +107,8 @@ function validationErrors(err: FastifyLikeError): { path: string; message: strin
  */
 export function toProblem(err: unknown, instance?: string): Problem {
   if (isKinkoError(err)) {
-    if (!(err.code in errorCodes)) return problemOf('internal', defaultDetails.internal, instance);
+    if (!isErrorCode(err.code))
+      return problemOf('server.internal', defaultDetails['server.internal'], instance);
     // A KinkoError thrown with its code alone gets the code's own sentence, never the code.
     const detail = err.message === '' || err.message === err.code ? defaultDetails[err.code] : err.message;
     return problemOf(err.code, detail, instance, err.details);
@@ -119,7 +121,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
   let code: ErrorCode | undefined = typeof e.code === 'string' ? fastifyCodes[e.code] : undefined;
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
   if (code === undefined && status >= 400 && status < 500) code = byStatus[status] ?? 'request.invalid';
-  code ??= 'internal';
+  code ??= 'server.internal';
   return problemOf(code, defaultDetails[code], instance);
 }
 
@@ -144,5 +146,5 @@ export function problemErrorHandler(
 }
 
 export function notFoundProblem(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendProblem(reply, problemOf('not_found', defaultDetails.not_found, request.url));
+  return sendProblem(reply, problemOf('route.not_found', defaultDetails['route.not_found'], request.url));
 }

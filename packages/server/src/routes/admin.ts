@@ -194,7 +194,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (ap
         body: requests.contractPin,
         response: {
           200: Card,
-          ...problems(edge.adminWrite, coreCodes.contractPin, 'user.not_found', 'otp.legacy_card_invalid'),
+          ...problems(edge.adminWrite, coreCodes.contractPin, 'user.not_found', 'card.replaced_by_token'),
         },
       },
     },

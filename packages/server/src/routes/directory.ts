@@ -9,7 +9,7 @@ import { customerOf, requireCustomer } from '../plugins/session.ts';
 import { edge, problems } from '../problem-schemas.ts';
 import { schemaRegistry, text } from '../schemas.ts';
 
-const DirectoryEntry = z
+export const DirectoryEntry = z
   .object({
     code: z.string().describe('4 digits for a bank, 3 for a branch'),
     name: z.string(),

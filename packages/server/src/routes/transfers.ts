@@ -60,7 +60,7 @@ export const transferRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async 
             'account.not_found',
             'payee.account_not_found',
             'payee.not_found',
-            'transfer.amount_invalid',
+            'amount.invalid',
             'transfer.same_account',
             'transfer.same_day_not_allowed',
             'otp.user_suspended',

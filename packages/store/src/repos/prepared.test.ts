@@ -2,7 +2,7 @@
  * Queries compiled once and bound per call (prepared.ts): each call runs with its own
  * arguments, never with a previous call's; arguments that would have changed the SQL are
  * refused; rows of another shape go through Kysely as usual. The repositories' behaviour on
- * both databases is the store contract's (contract/*.ts); this is the helper on its own.
+ * both databases is the store conformance tests' (conformance/*.ts); this is the helper on its own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -93,10 +93,10 @@ function toApiError(status: number, json: unknown): ApiError {
 function fallbackCode(status: number): string {
   if (status === 401) return 'auth.required';
   if (status === 403) return 'auth.forbidden';
-  if (status === 404) return 'not_found';
+  if (status === 404) return 'route.not_found';
   if (status === 413) return 'request.too_large';
   if (status === 429) return 'request.rate_limited';
-  return 'internal';
+  return 'server.internal';
 }
 
 export const api = {

@@ -39,7 +39,7 @@ export const errorMessagesJa: Table = {
     'ワンタイムパスワードの入力誤りが規定回数に達したため、利用中止状態です。管理者に利用中止解除を依頼してください。',
   'otp.token_not_active':
     'ワンタイムパスワードの利用登録がされていません。管理者に利用登録を依頼してください。',
-  'otp.legacy_card_invalid':
+  'card.replaced_by_token':
     'ワンタイムパスワード（トークン）の利用を開始しているため、利用者確認暗証番号と利用者ワンタイムパスワードは使用できません。トークンのワンタイムパスワードを入力してください。',
   'card.invalid': '利用者ワンタイムパスワードが正しくありません。',
   'card.not_issued': '利用者ワンタイムパスワードが発行されていません。管理者に発行を依頼してください。',
@@ -63,13 +63,11 @@ export const errorMessagesJa: Table = {
   'branch.not_found': '店舗が見つかりません。',
   'operator.not_found': '担当者が見つかりません。',
   'audit.checkpoint_invalid': '監査ログのチェックポイントとして読み取れません。',
-  'amount.invalid': '金額は1円単位の整数で入力してください。',
+  'amount.invalid': '金額は9,999,999,999円以下の1円単位の整数（半角数字、カンマなし）で入力してください。',
   'account.not_found': '口座が見つかりません。',
   'account.closed': 'この口座は解約済みのため、お取引できません。',
   'account.frozen': 'この口座は現在お支払いができません。お取引店にお問い合わせください。',
   'ledger.insufficient_funds': '残高が不足しています。支払可能残高をご確認ください。',
-  'transfer.amount_invalid':
-    '振込金額は1円以上9,999,999,999円以下の整数（半角数字、カンマなし）で入力してください。',
   'transfer.value_date_invalid': '振込指定日の形式が正しくありません。',
   'transfer.value_date_past': '過去の日付は振込指定日にできません。指定可能な日付をお選びください。',
   'transfer.value_date_not_business_day':
@@ -99,9 +97,9 @@ export const errorMessagesJa: Table = {
   'idempotency.key_required': '送信内容に不備があります。画面を再読み込みしてやり直してください。',
   'idempotency.key_invalid': '送信内容に不備があります。画面を再読み込みしてやり直してください。',
   'idempotency.key_reused': '同じお取引の重複送信です。お取引状況をご確認ください。',
-  'transfer.limit_exceeded':
+  'limits.exceeded':
     'お振込金額がご利用限度額を超えています。限度額の範囲内の金額でお手続きいただくか、管理者に限度額をご確認ください。',
-  'transfer.same_day_unregistered_limit_exceeded':
+  'limits.same_day_unregistered_exceeded':
     '事前登録されていないお振込先への当日扱いのお振込が、本日のご利用限度額を超えています。翌営業日以降の日付をご指定ください。',
   'limits.invalid': '限度額は0円以上の整数（半角数字）で入力してください。',
   'limits.above_ceiling':
@@ -116,8 +114,8 @@ export const errorMessagesJa: Table = {
     'このお取引は承認の順序が異なります。一次承認者の承認後に最終承認者が承認してください。',
   'approval.expired': '承認期限を過ぎたため、このお取引は期限切れとなりました。改めてご依頼ください。',
   'approval.invalid_state': 'このお取引は現在の状態ではこの操作を行えません。お取引状況をご確認ください。',
-  internal: 'システムエラーが発生しました。しばらくお待ちのうえ、再度お試しください。',
-  not_found: 'お探しの情報は見つかりません。',
+  'server.internal': 'システムエラーが発生しました。しばらくお待ちのうえ、再度お試しください。',
+  'route.not_found': 'お探しの情報は見つかりません。',
   network: '通信エラーが発生しました。通信環境をご確認のうえ、再度お試しください。',
   'crypto.unavailable':
     'この端末（ブラウザ）では暗号機能を利用できません。最新のブラウザで、HTTPS で接続してご利用ください。',
@@ -151,7 +149,7 @@ export const errorMessagesEn: Table = {
   'otp.user_suspended':
     'Too many wrong one-time passwords: you are suspended. Please ask your administrator to lift the suspension.',
   'otp.token_not_active': 'No token is registered for you. Please ask your administrator to register one.',
-  'otp.legacy_card_invalid':
+  'card.replaced_by_token':
     'Your token is in use, so the confirmation PIN and the one-time password card no longer apply. Enter the one-time password from your token.',
   'card.invalid': 'The card one-time password is not correct.',
   'card.not_issued': 'No one-time password card has been issued. Please ask your administrator.',
@@ -175,13 +173,11 @@ export const errorMessagesEn: Table = {
   'branch.not_found': 'Branch not found.',
   'operator.not_found': 'Operator not found.',
   'audit.checkpoint_invalid': 'This is not an audit log checkpoint.',
-  'amount.invalid': 'Enter the amount as a whole number of yen.',
+  'amount.invalid': 'Enter the amount as a whole number of yen up to 9,999,999,999, digits only.',
   'account.not_found': 'Account not found.',
   'account.closed': 'This account is closed.',
   'account.frozen': 'This account cannot make payments at the moment. Please contact your branch.',
   'ledger.insufficient_funds': 'The balance is not enough. Please check the available balance.',
-  'transfer.amount_invalid':
-    'Enter the amount as a whole number of yen from 1 to 9,999,999,999, digits only.',
   'transfer.value_date_invalid': 'The transfer date is not a valid date.',
   'transfer.value_date_past': 'The transfer date is in the past. Choose a date that is offered.',
   'transfer.value_date_not_business_day':
@@ -212,9 +208,9 @@ export const errorMessagesEn: Table = {
   'idempotency.key_required': 'The request was incomplete. Please reload the page and try again.',
   'idempotency.key_invalid': 'The request was incomplete. Please reload the page and try again.',
   'idempotency.key_reused': 'This request was already sent. Please check the transaction status.',
-  'transfer.limit_exceeded':
+  'limits.exceeded':
     'The amount exceeds your transfer limit. Enter an amount within the limit, or ask your administrator about the limits.',
-  'transfer.same_day_unregistered_limit_exceeded':
+  'limits.same_day_unregistered_exceeded':
     "Today's limit for same-day transfers to payees not registered in advance is reached. Choose the next business day or later.",
   'limits.invalid': 'Enter each limit as a whole number of yen, 0 or more.',
   'limits.above_ceiling':
@@ -231,8 +227,8 @@ export const errorMessagesEn: Table = {
     'The approval deadline has passed and this transaction has expired. Please request it again.',
   'approval.invalid_state':
     'This transaction cannot be changed this way in its current status. Please check its status.',
-  internal: 'A system error occurred. Please try again later.',
-  not_found: 'Not found.',
+  'server.internal': 'A system error occurred. Please try again later.',
+  'route.not_found': 'Not found.',
   network: 'Could not reach the server. Please check your connection and try again.',
   'crypto.unavailable':
     'This browser cannot provide the cryptography the token needs. Use an up-to-date browser over HTTPS.',

@@ -50,7 +50,7 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
         // A2: the user is now 利用中止 (or the token state changed): show it on the home screen.
         if (
           e instanceof ApiError &&
-          (e.code === 'otp.user_suspended' || e.code === 'otp.legacy_card_invalid')
+          (e.code === 'otp.user_suspended' || e.code === 'card.replaced_by_token')
         ) {
           onChanged();
         }

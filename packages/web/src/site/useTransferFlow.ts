@@ -135,7 +135,7 @@ export function useTransferFlow() {
       return;
     }
     if (yen === null || yen < 1) {
-      setError(clientError('transfer.amount_invalid'));
+      setError(clientError('amount.invalid'));
       return;
     }
     if (freshKey || !enterKey.current) enterKey.current = newIdempotencyKey();

@@ -1,4 +1,4 @@
-/** Records for the storage contract tests: valid by default, any field overridable. */
+/** Records for the storage conformance tests: valid by default, any field overridable. */
 import { createHash } from 'node:crypto';
 import type {
   AuditRecord,

@@ -1,5 +1,5 @@
 /**
- * The storage contract of the user's transfer list (GET /api/v1/transfers): one user's transfers
+ * Storage conformance of the user's transfer list (GET /api/v1/transfers): one user's transfers
  * of one contract, optionally of one status, newest first by the unique (createdAt, id) order,
  * a keyset page at a time. The defect this proves fixed: the list took the contract's newest 100
  * transfers and kept the caller's, so once a contract had more, a user's older ones were gone.

@@ -1,5 +1,5 @@
 /**
- * The storage contract for transfers (M3, M6, M8): records round-trip, and the two atomic parts
+ * Storage conformance for transfers (M3, M6, M8): records round-trip, and the two atomic parts
  * are exact across processes: an idempotency key is claimed once per contract, and a scheduled
  * transfer is claimed (posted) once. A second store on the same data stands in for a second
  * process.

@@ -1,5 +1,5 @@
 /**
- * The storage contract for limits (M5): settings round-trip, and the daily counter's conditional
+ * Storage conformance for limits (M5): settings round-trip, and the daily counter's conditional
  * UPDATE is exact across processes (a second store stands in for a second process), as
  * core/src/transfers/limit-policy.ts's atomicity contract requires.
  */

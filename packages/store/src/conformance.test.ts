@@ -1,21 +1,22 @@
 /**
- * The storage contract: the same cases on every database this machine offers (SQLite always,
- * PostgreSQL when KINKO_TEST_PG is set), each case on a fresh database or schema.
+ * The storage conformance tests: the same cases on every database this machine offers (SQLite
+ * always, PostgreSQL when KINKO_TEST_PG is set), each case on a fresh database or schema. (Not
+ * "contract": in this bank a contract is ご契約先.)
  */
 import { afterEach, beforeEach, describe } from 'vitest';
-import { atomicCases } from './contract/atomic.ts';
-import { auditCases } from './contract/audit.ts';
-import { commitCases } from './contract/commits.ts';
-import { ledgerCases } from './contract/ledger.ts';
-import { limitCases } from './contract/limits.ts';
-import { listCases } from './contract/lists.ts';
-import { migrationCases } from './contract/migrations.ts';
-import { recordCases } from './contract/records.ts';
-import { transactionCases } from './contract/transactions.ts';
-import { transferCases } from './contract/transfers.ts';
+import { atomicCases } from './conformance/atomic.ts';
+import { auditCases } from './conformance/audit.ts';
+import { commitCases } from './conformance/commits.ts';
+import { ledgerCases } from './conformance/ledger.ts';
+import { limitCases } from './conformance/limits.ts';
+import { listCases } from './conformance/lists.ts';
+import { migrationCases } from './conformance/migrations.ts';
+import { recordCases } from './conformance/records.ts';
+import { transactionCases } from './conformance/transactions.ts';
+import { transferCases } from './conformance/transfers.ts';
 import { type TestStore, testBackends } from './testing.ts';
 
-describe.each(testBackends())('store contract on $name', (backend) => {
+describe.each(testBackends())('store conformance on $name', (backend) => {
   let store: TestStore | undefined;
   beforeEach(async () => {
     store = await backend.open();

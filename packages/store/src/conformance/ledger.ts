@@ -1,5 +1,5 @@
 /**
- * The ledger's storage contract (M1): accounts and the journal round-trip; lock, advance and
+ * Storage conformance of the ledger (M1): accounts and the journal round-trip; lock, advance and
  * append keep balances exact under concurrency across processes; a rollback leaves nothing;
  * a snapshot is one consistent view. The posting rule itself is core's (ledger/post.ts); `move`
  * below is the smallest faithful copy of its lock → check → write sequence.
