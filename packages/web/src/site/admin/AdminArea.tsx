@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { common, useT } from '../../shared/i18n.ts';
-import { adminApi, type UserList } from './api.ts';
+import { useLoad } from '../../shared/useLoad.ts';
+import { adminApi } from './api.ts';
 import { Register } from './Register.tsx';
 import { UsageModeForm } from './UsageModeForm.tsx';
 import { Users } from './Users.tsx';
@@ -17,24 +18,19 @@ export function AdminArea({
   onChanged: () => void;
 }) {
   const c = useT(common);
-  const [data, setData] = useState<UserList | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useLoad(async () => {
     try {
-      setData(await adminApi.list());
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
+      return await adminApi.list();
+    } finally {
+      // The administrator's own row (token, state) may have changed too.
+      onChanged();
     }
-    // The administrator's own row (token, state) may have changed too.
-    onChanged();
-  }, [onChanged]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  });
 
   // Back to the list only once it shows the change, so the success message never sits
   // above stale rows.

@@ -1,38 +1,28 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { APPROVAL_MODES, type ApprovalMode } from '@kinko/core/shared';
+import { type FormEvent, useState } from 'react';
 import { FormActions } from '../../shared/FormActions.tsx';
 import { useT } from '../../shared/i18n.ts';
 import { LoadedScreen } from '../../shared/LoadedScreen.tsx';
 import { PinField } from '../../shared/PinField.tsx';
 import { useAction } from '../../shared/useAction.ts';
-import { type ApprovalMode, type ApprovalSettings, settingsApi } from './settingsApi.ts';
+import { useLoad } from '../../shared/useLoad.ts';
+import { settingsApi } from './api.ts';
 import { settingsMessages } from './settingsMessages.ts';
-
-const modes: ApprovalMode[] = ['none', 'single', 'double_ordered', 'double_unordered'];
 
 /** 承認設定 (M5a): none / single / double (ordered or not), approver must differ; the contract PIN. */
 export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
   const t = useT(settingsMessages);
-  const [current, setCurrent] = useState<ApprovalSettings | null>(null);
   const [mode, setMode] = useState<ApprovalMode>('none');
   const [mustDiffer, setMustDiffer] = useState(false);
   const [pin, setPin] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, setError, run } = useAction();
-
-  const load = useCallback(async () => {
-    try {
-      const s = await settingsApi.approvalSettings();
-      setCurrent(s);
-      setMode(s.mode);
-      setMustDiffer(s.approverMustDiffer);
-    } catch (e) {
-      setError(e);
-    }
-  }, [setError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { busy, error, run } = useAction();
+  const settings = useLoad(async () => {
+    const s = await settingsApi.approvalSettings();
+    setMode(s.mode);
+    setMustDiffer(s.approverMustDiffer);
+    return s;
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -42,7 +32,7 @@ export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
     );
     setPin('');
     if (s) {
-      setCurrent(s);
+      settings.setData(s);
       setNotice(t('saved'));
     }
   }
@@ -53,9 +43,9 @@ export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
       headingId="approval-heading"
       heading={t('approvalHeading')}
       intro={t('approvalIntro')}
-      error={error}
+      error={error ?? settings.error}
       notice={notice}
-      data={current}
+      data={settings.data}
       backLabel={t('backHome')}
       onBack={() => go('')}
     >
@@ -71,7 +61,7 @@ export function ApprovalSettingsForm({ go }: { go: (route: string) => void }) {
           </p>
           <fieldset>
             <legend>{t('approvalHeading')}</legend>
-            {modes.map((m) => (
+            {APPROVAL_MODES.map((m) => (
               <label key={m} className="choice">
                 <input
                   type="radio"

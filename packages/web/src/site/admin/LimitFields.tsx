@@ -1,7 +1,7 @@
+import type { LayerLimits, ProposedLimits } from '@kinko/core/shared';
 import { Field } from '../../shared/Field.tsx';
 import { formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
-import type { LayerLimits } from './settingsApi.ts';
 import { settingsMessages } from './settingsMessages.ts';
 
 export interface LimitInput {
@@ -21,7 +21,7 @@ export function limitInputOf(l: LayerLimits | null): LimitInput {
 const num = (s: string) => Number(s.replace(/[,\s¥]/g, ''));
 
 /** What was typed, as the server takes it; core checks the amounts (limits.invalid …). */
-export function limitsOf(input: LimitInput): LayerLimits {
+export function limitsOf(input: LimitInput): ProposedLimits {
   return {
     perTransfer: num(input.perTransfer),
     perDay: num(input.perDay),

@@ -1,36 +1,29 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { common, useT } from '../../shared/i18n.ts';
 import { Notice } from '../../shared/Notice.tsx';
 import { PinField } from '../../shared/PinField.tsx';
 import { useAction } from '../../shared/useAction.ts';
+import { useLoad } from '../../shared/useLoad.ts';
+import { settingsApi } from './api.ts';
 import { LimitFacts, LimitFields, type LimitInput, limitInputOf, limitsOf } from './LimitFields.tsx';
-import { type LimitsView, settingsApi } from './settingsApi.ts';
 import { settingsMessages } from './settingsMessages.ts';
 
 /** ご契約先限度額変更 (M5): the contract's limits within the bank's ceiling, with the contract PIN. */
 export function LimitSettings({ go }: { go: (route: string) => void }) {
   const t = useT(settingsMessages);
   const c = useT(common);
-  const [data, setData] = useState<LimitsView | null>(null);
   const [input, setInput] = useState<LimitInput>(limitInputOf(null));
   const [pin, setPin] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, setError, run } = useAction();
-
-  const load = useCallback(async () => {
-    try {
-      const v = await settingsApi.limits();
-      setData(v);
-      setInput(limitInputOf(v.contract ?? v.bank));
-    } catch (e) {
-      setError(e);
-    }
-  }, [setError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { busy, error: actionError, run } = useAction();
+  const limits = useLoad(async () => {
+    const v = await settingsApi.limits();
+    setInput(limitInputOf(v.contract ?? v.bank));
+    return v;
+  });
+  const { data } = limits;
+  const error = actionError ?? limits.error;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +31,7 @@ export function LimitSettings({ go }: { go: (route: string) => void }) {
     const v = await run(() => settingsApi.setLimits({ contractPin: pin, contract: limitsOf(input) }));
     setPin('');
     if (v) {
-      await load();
+      await limits.reload();
       setNotice(t('saved'));
     }
   }

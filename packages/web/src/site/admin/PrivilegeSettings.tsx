@@ -1,41 +1,20 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ErrorBox } from '../../shared/ErrorBox.tsx';
-import { FormActions } from '../../shared/FormActions.tsx';
+import type { UserLimitsView } from '@kinko/core/shared';
+import { useState } from 'react';
 import { common, useT } from '../../shared/i18n.ts';
 import { LoadedScreen } from '../../shared/LoadedScreen.tsx';
-import { PinField } from '../../shared/PinField.tsx';
-import { useAction } from '../../shared/useAction.ts';
-import { LimitFacts, LimitFields, type LimitInput, limitInputOf, limitsOf } from './LimitFields.tsx';
-import {
-  type LimitsView,
-  type Privilege,
-  privileges,
-  settingsApi,
-  type UserLimitsView,
-} from './settingsApi.ts';
+import { useLoad } from '../../shared/useLoad.ts';
+import { settingsApi } from './api.ts';
+import { LimitFacts } from './LimitFields.tsx';
+import { PrivilegeForm } from './PrivilegeForm.tsx';
 import { settingsMessages } from './settingsMessages.ts';
 
 /** 利用者権限設定 (M5): each user's privileges (振込・振替, 照会, 承認 …) and limits; the contract PIN. */
 export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
   const t = useT(settingsMessages);
   const c = useT(common);
-  const [data, setData] = useState<LimitsView | null>(null);
+  const limits = useLoad(settingsApi.limits);
   const [editing, setEditing] = useState<UserLimitsView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setData(await settingsApi.limits());
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (editing) {
     return (
@@ -43,7 +22,7 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
         user={editing}
         onCancel={() => setEditing(null)}
         onDone={async () => {
-          await load();
+          await limits.reload();
           setEditing(null);
           setNotice(t('saved'));
         }}
@@ -57,9 +36,9 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
       headingId="privileges-heading"
       heading={t('privilegesHeading')}
       intro={t('privilegesIntro')}
-      error={loadError}
+      error={limits.error}
       notice={notice}
-      data={data}
+      data={limits.data}
       backLabel={t('backHome')}
       onBack={() => go('')}
     >
@@ -106,94 +85,5 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
         </div>
       )}
     </LoadedScreen>
-  );
-}
-
-function PrivilegeForm({
-  user,
-  onDone,
-  onCancel,
-}: {
-  user: UserLimitsView;
-  onDone: () => Promise<void>;
-  onCancel: () => void;
-}) {
-  const t = useT(settingsMessages);
-  const [chosen, setChosen] = useState<Privilege[]>(user.privileges);
-  const [noLimits, setNoLimits] = useState(user.limits === null);
-  const [limits, setLimits] = useState<LimitInput>(limitInputOf(user.limits));
-  const [pin, setPin] = useState('');
-  const { busy, error, run } = useAction();
-
-  function toggle(p: Privilege, on: boolean) {
-    setChosen((prev) =>
-      on ? privileges.filter((q) => q === p || prev.includes(q)) : prev.filter((q) => q !== p),
-    );
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const ok = await run(async () => {
-      await settingsApi.setPrivileges(user.userId, chosen, pin);
-      const changed = noLimits ? user.limits !== null : true;
-      if (changed) {
-        await settingsApi.setLimits({
-          contractPin: pin,
-          users: [{ userId: user.userId, limits: noLimits ? null : limitsOf(limits) }],
-        });
-      }
-      return true;
-    });
-    setPin('');
-    if (ok) await onDone();
-  }
-
-  return (
-    <section
-      className="panel action-panel"
-      data-testid="privileges-panel"
-      aria-labelledby="privileges-form-heading"
-    >
-      <h1 id="privileges-form-heading">
-        {t('privilegesHeading')}：{user.name}（{user.loginId}）
-      </h1>
-      <ErrorBox error={error} />
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t('privilegesCol')}</legend>
-          {privileges.map((p) => (
-            <label key={p} className="choice">
-              <input
-                type="checkbox"
-                data-testid={`privilege-${p}`}
-                checked={chosen.includes(p)}
-                onChange={(e) => toggle(p, e.target.checked)}
-              />{' '}
-              {t(`p_${p}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('userLimits')}</legend>
-          <label className="choice">
-            <input
-              type="checkbox"
-              data-testid="user-limits-none"
-              checked={noLimits}
-              onChange={(e) => setNoLimits(e.target.checked)}
-            />{' '}
-            {t('userLimitsNone')}
-          </label>
-          {!noLimits && <LimitFields prefix="user-limits" value={limits} onValue={setLimits} />}
-        </fieldset>
-        <PinField testId="privileges-pin" value={pin} onValue={setPin} />
-        <FormActions
-          busy={busy}
-          submitTestId="privileges-submit"
-          submitLabel={t('save')}
-          cancel={{ testId: 'privileges-cancel', label: t('cancel'), onCancel }}
-        />
-      </form>
-    </section>
   );
 }

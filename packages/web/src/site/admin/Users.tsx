@@ -14,7 +14,7 @@ interface Props {
   go: (route: string) => void;
   notice: string | null;
   setNotice: (text: string | null) => void;
-  reload: () => Promise<void>;
+  reload: () => Promise<unknown>;
 }
 
 /** 利用者情報登録／変更: the users, their token and state (R5), and the administrator's actions. */

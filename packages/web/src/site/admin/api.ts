@@ -1,11 +1,23 @@
-/** ご契約先管理情報変更: the administrator's calls (docs/http-api.md). Every change carries the contract PIN. */
-import { api } from '../../shared/api.ts';
-import type { CardPosition, ContractView, UsageMode, UserView } from '../../shared/types.ts';
+/**
+ * ご契約先管理情報変更: the administrator's calls (docs/http-api.md): users and tokens (R1–R5, A2),
+ * limits and privileges (M5), the approval setting (M5a). Every change carries the contract PIN.
+ */
 
-export interface UserList {
-  contract: ContractView;
-  users: UserView[];
-}
+import type { UsageMode } from '@kinko/core/ports';
+import type {
+  ApprovalSettingsRecord,
+  CardPosition,
+  ContractView,
+  KinkoApi,
+  LimitsInput,
+  LimitsView,
+  Privilege,
+  UserLimitsView,
+  UserView,
+} from '@kinko/core/shared';
+import { api } from '../../shared/api.ts';
+
+export type UserList = Awaited<ReturnType<KinkoApi['listUsers']>>;
 
 const users = '/api/v1/admin/users';
 const user = (id: string) => `${users}/${encodeURIComponent(id)}`;
@@ -29,4 +41,18 @@ export const adminApi = {
     api.post<{ card: Record<CardPosition, string> }>(`${user(id)}/card`, { contractPin }),
   setConfirmPin: (id: string, confirmPin: string, contractPin: string) =>
     api.put<void>(`${user(id)}/confirm-pin`, { confirmPin, contractPin }),
+};
+
+/** M5, M5a: ご契約先限度額変更, 利用者権限設定, 承認設定. */
+export const settingsApi = {
+  limits: () => api.get<LimitsView>('/api/v1/admin/limits'),
+  setLimits: (input: LimitsInput) => api.put<LimitsView>('/api/v1/admin/limits', input),
+  setPrivileges: (userId: string, list: Privilege[], contractPin: string) =>
+    api.put<UserLimitsView>(`/api/v1/admin/users/${encodeURIComponent(userId)}/privileges`, {
+      privileges: list,
+      contractPin,
+    }),
+  approvalSettings: () => api.get<ApprovalSettingsRecord>('/api/v1/admin/approval-settings'),
+  setApprovalSettings: (input: ApprovalSettingsRecord & { contractPin: string }) =>
+    api.put<ApprovalSettingsRecord>('/api/v1/admin/approval-settings', input),
 };

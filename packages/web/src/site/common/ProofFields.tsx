@@ -1,7 +1,7 @@
+import type { StepUpProof, TransferAuthorisation } from '@kinko/core/shared';
 import { Field } from '../../shared/Field.tsx';
 import { useT } from '../../shared/i18n.ts';
-import type { Proof, TransferAuthorisation } from '../transfers/api.ts';
-import { transferMessages } from '../transfers/messages.ts';
+import { proofMessages } from './messages.ts';
 
 export interface ProofInput {
   otp: string;
@@ -12,7 +12,7 @@ export interface ProofInput {
 export const emptyProof: ProofInput = { otp: '', confirmPin: '', cardValue: '' };
 
 /** The proof the server asked for, from what the user typed (M2, R4). */
-export function proofOf(auth: TransferAuthorisation, input: ProofInput): Proof {
+export function proofOf(auth: TransferAuthorisation, input: ProofInput): StepUpProof {
   return auth.method === 'otp'
     ? { otp: input.otp }
     : { confirmPin: input.confirmPin, cardPosition: auth.cardPosition, cardValue: input.cardValue };
@@ -34,7 +34,7 @@ export function ProofFields({
   value: ProofInput;
   onValue: (v: ProofInput) => void;
 }) {
-  const t = useT(transferMessages);
+  const t = useT(proofMessages);
   if (auth.method === 'otp') {
     return (
       <Field

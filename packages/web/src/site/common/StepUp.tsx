@@ -1,14 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../shared/api.ts';
+import type { TransferAuthorisation } from '@kinko/core/shared';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../shared/api.ts';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { common, useT } from '../../shared/i18n.ts';
 import { Notice } from '../../shared/Notice.tsx';
-import type { CardPosition } from '../../shared/types.ts';
 import { useAction } from '../../shared/useAction.ts';
+import { useLoad } from '../../shared/useLoad.ts';
 import { siteMessages } from '../messages.ts';
-
-type Challenge = { method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition };
+import { stepUpApi } from './stepUpApi.ts';
 
 /**
  * ワンタイムパスワード認証: the step-up every transaction calls (M2, R4). With an active token it
@@ -17,24 +17,14 @@ type Challenge = { method: 'otp' } | { method: 'legacy'; cardPosition: CardPosit
 export function StepUp({ onChanged }: { onChanged: () => void }) {
   const t = useT(siteMessages);
   const c = useT(common);
-  const [challenge, setChallenge] = useState<Challenge>({ method: 'otp' });
   const [otp, setOtp] = useState('');
   const [confirmPin, setConfirmPin] = useState('');
   const [cardValue, setCardValue] = useState('');
   const [done, setDone] = useState(false);
-  const { busy, error, setError, run } = useAction();
-
-  const load = useCallback(async () => {
-    try {
-      setChallenge(await api.get<Challenge>('/api/v1/step-up'));
-    } catch (e) {
-      setError(e);
-    }
-  }, [setError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { busy, error, run } = useAction();
+  const asked = useLoad(stepUpApi.challenge);
+  // The OTP until the server has said otherwise.
+  const challenge: TransferAuthorisation = asked.data ?? { method: 'otp' };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +35,7 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
         : { otp };
     const result = await run(async () => {
       try {
-        return await api.post<{ method: string }>('/api/v1/step-up', body);
+        return await stepUpApi.prove(body);
       } catch (e) {
         // A2: the user is now 利用中止 (or the token state changed): show it on the home screen.
         if (
@@ -62,14 +52,14 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
     setCardValue('');
     if (result) setDone(true);
     // A legacy challenge asks a fresh card position each time.
-    if (challenge.method === 'legacy') void load();
+    if (challenge.method === 'legacy') void asked.reload();
   }
 
   return (
     <section className="panel" aria-labelledby="stepup-heading" data-testid="stepup">
       <h2 id="stepup-heading">{t('stepUpHeading')}</h2>
       <p>{challenge.method === 'otp' ? t('stepUpIntroOtp') : t('stepUpIntroLegacy')}</p>
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? asked.error} />
       <Notice text={done ? t('stepUpDone') : null} testId="stepup-result" />
       <form onSubmit={submit}>
         {challenge.method === 'otp' ? (

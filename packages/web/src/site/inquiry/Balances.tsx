@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { accountLabels, accountStatusLabel, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { formatTime, formatYen } from '../../shared/format.ts';
 import { common, useLang, useT } from '../../shared/i18n.ts';
 import { ListTable } from '../../shared/ListTable.tsx';
-import type { AccountView } from '../../shared/types.ts';
+import { useLoad } from '../../shared/useLoad.ts';
 import { accountKey, accountsApi } from './api.ts';
 import { inquiryMessages } from './messages.ts';
 
@@ -14,28 +14,17 @@ export function Balances({ go }: { go: (route: string) => void }) {
   const a = useT(accountLabels);
   const c = useT(common);
   const lang = useLang();
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [readAt, setReadAt] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    setBusy(true);
-    try {
-      const list = await accountsApi.list();
-      setAccounts(list);
-      setReadAt(Date.now());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    data: accounts,
+    error,
+    loading: busy,
+    reload,
+  } = useLoad(async () => {
+    const list = await accountsApi.list();
+    setReadAt(Date.now());
+    return list;
+  });
 
   return (
     <>
@@ -50,7 +39,12 @@ export function Balances({ go }: { go: (route: string) => void }) {
               {t('updated')}:{' '}
               <span data-testid="accounts-updated">{readAt === null ? '-' : formatTime(readAt, lang)}</span>
             </p>
-            <button type="button" data-testid="accounts-refresh" disabled={busy} onClick={() => void load()}>
+            <button
+              type="button"
+              data-testid="accounts-refresh"
+              disabled={busy}
+              onClick={() => void reload()}
+            >
               {t('refresh')}
             </button>
           </div>

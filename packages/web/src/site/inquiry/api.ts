@@ -1,14 +1,11 @@
 /** 照会 (M9): the contract's accounts, their statements and the statement as CSV (docs/http-api.md). */
+import type { AccountView, KinkoApi, Statement, StatementQuery } from '@kinko/core/shared';
 import { api } from '../../shared/api.ts';
-import type { AccountView, Statement } from '../../shared/types.ts';
 
-export type CsvEncoding = 'shift_jis' | 'utf8';
+export type CsvEncoding = Parameters<KinkoApi['statementCsv']>[2]['encoding'];
 
-export interface Period {
-  /** Days in Japan, YYYY-MM-DD, inclusive. */
-  from: string;
-  to: string;
-}
+/** Days in Japan, YYYY-MM-DD, inclusive. */
+export type Period = Pick<StatementQuery, 'from' | 'to'>;
 
 /** The server's limit on one statement (core ledger/statement.ts, MAX_DAYS). */
 export const statementMaxDays = 366;

@@ -1,7 +1,8 @@
+import type { DirectoryEntry } from '@kinko/core/shared';
 import { useEffect, useState } from 'react';
 import { Field } from '../../shared/Field.tsx';
 import { useT } from '../../shared/i18n.ts';
-import { type DirectoryEntry, payeeApi } from './api.ts';
+import { payeeApi } from './api.ts';
 import { savedPayeeMessages } from './messages.ts';
 
 /** What the directory says of a code: not asked yet (null), none such ('none'), or the entry. */

@@ -5,6 +5,7 @@ export const savedPayeeMessages = defineMessages(
   {
     menuPayees: '振込先の管理',
     menuPayeesHint: 'ご自身の登録振込先の登録・削除と、事前登録振込先の照会を行います。',
+    backHome: 'トップページへ戻る',
     heading: '振込先の管理',
     intro: 'ご自身で登録した振込先（登録振込先）は、この画面で登録・削除できます。',
     savedHeading: '登録振込先（ご自身の登録）',
@@ -43,6 +44,7 @@ export const savedPayeeMessages = defineMessages(
   {
     menuPayees: 'Manage payees',
     menuPayeesHint: 'Add and remove your own saved payees; see the payees registered by the bank.',
+    backHome: 'Back to home',
     heading: 'Manage payees',
     intro: 'Payees you saved yourself can be added and removed here.',
     savedHeading: 'Your saved payees',

@@ -1,11 +1,12 @@
+import type { PayeeList } from '@kinko/core/shared';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { formatDay } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import type { AccountView } from '../../shared/types.ts';
 import { TypedPayeeFields } from '../payees/TypedPayeeFields.tsx';
-import type { PayeeList } from './api.ts';
+import type { Tab } from './entry.ts';
 import { transferMessages } from './messages.ts';
-import type { Tab, TransferFlow } from './useTransferFlow.ts';
+import type { TransferFlow } from './useTransferFlow.ts';
 
 const tabs: readonly Tab[] = ['registered', 'saved', 'recent', 'typed', 'own'];
 const tabLabel = {

@@ -1,7 +1,7 @@
 import { formatDay } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
+import type { DateRefusal } from './entry.ts';
 import { transferMessages } from './messages.ts';
-import type { DateRefusal } from './useTransferFlow.ts';
 
 /** M4/M6: the date refused, why (same day), and the day the server offers instead. */
 export function SameDayRefusal({

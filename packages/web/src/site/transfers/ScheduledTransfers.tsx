@@ -1,22 +1,36 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
+import type { TransferAuthorisation, TransferListItem } from '@kinko/core/shared';
+import { type FormEvent, useState } from 'react';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
-import { formatDay, formatYen } from '../../shared/format.ts';
 import { common, useT } from '../../shared/i18n.ts';
-import { ListTable } from '../../shared/ListTable.tsx';
 import { Notice } from '../../shared/Notice.tsx';
 import { useAction } from '../../shared/useAction.ts';
-import { ApprovalStateBadge } from '../common/ApprovalStateBadge.tsx';
-import { emptyProof, ProofFields, type ProofInput, proofOf } from '../common/ProofFields.tsx';
-import { TransferStatusBadge } from '../common/TransferStatusBadge.tsx';
-import { type TransferAuthorisation, type TransferListItem, transferApi } from './api.ts';
+import { useLoad } from '../../shared/useLoad.ts';
+import { emptyProof, type ProofInput, proofOf } from '../common/ProofFields.tsx';
+import { stepUpApi } from '../common/stepUpApi.ts';
+import { transferApi } from './api.ts';
+import { CancelPanel } from './CancelPanel.tsx';
 import { transferMessages } from './messages.ts';
-
-/** How the rows are named for the tests: the 受付番号, or the id before there is one. */
-const rowKey = (tr: TransferListItem) => tr.receiptNumber ?? tr.id;
+import { ScheduledTable } from './ScheduledTable.tsx';
 
 /** A cancelled transfer that had been confirmed: a 予約取消, not an entry left unconfirmed. */
 const wasConfirmed = (tr: TransferListItem) => tr.confirmedAt !== null;
+
+/**
+ * Every scheduled transfer, each of which may be cancelled here: they are few, as value dates
+ * end within the bank's horizon. Then the newest page of those cancelled here; `older` is the
+ * cursor of the next page of them (null when all are shown).
+ */
+async function loadScheduled(): Promise<{ list: TransferListItem[]; older: string | null }> {
+  const scheduled: TransferListItem[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await transferApi.list({ status: 'scheduled', cursor });
+    scheduled.push(...page.items);
+    if (page.nextCursor === null) break;
+    cursor = page.nextCursor;
+  }
+  const cancelled = await transferApi.list({ status: 'cancelled' });
+  return { list: [...scheduled, ...cancelled.items.filter(wasConfirmed)], older: cancelled.nextCursor };
+}
 
 /**
  * 振込予約照会・取消 (M6, M5b): the user's scheduled transfers, and those cancelled here; 取消
@@ -24,51 +38,26 @@ const wasConfirmed = (tr: TransferListItem) => tr.confirmedAt !== null;
  */
 export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
   const t = useT(transferMessages);
-  const a = useT(accountLabels);
   const c = useT(common);
-  const [list, setList] = useState<TransferListItem[] | null>(null);
-  /** The cursor of the next page of cancelled transfers; null when all are shown. */
-  const [olderCancelled, setOlderCancelled] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const shown = useLoad(loadScheduled);
   const [cancelling, setCancelling] = useState<TransferListItem | null>(null);
   const [auth, setAuth] = useState<TransferAuthorisation | null>(null);
   const [proof, setProof] = useState<ProofInput>(emptyProof);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction();
-
-  const load = useCallback(async () => {
-    try {
-      // Every scheduled transfer, each of which may be cancelled here: they are few, as value
-      // dates end within the bank's horizon. Then the newest page of those cancelled here.
-      const scheduled: TransferListItem[] = [];
-      for (let cursor: string | undefined; ; ) {
-        const page = await transferApi.list({ status: 'scheduled', cursor });
-        scheduled.push(...page.items);
-        if (page.nextCursor === null) break;
-        cursor = page.nextCursor;
-      }
-      const cancelled = await transferApi.list({ status: 'cancelled' });
-      setList([...scheduled, ...cancelled.items.filter(wasConfirmed)]);
-      setOlderCancelled(cancelled.nextCursor);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, []);
+  const older = shown.data?.older ?? null;
 
   /** The next page of cancelled transfers, below those shown. */
   async function showOlder() {
-    if (!olderCancelled) return;
-    const cursor = olderCancelled;
+    if (!older) return;
+    const cursor = older;
     const page = await run(() => transferApi.list({ status: 'cancelled', cursor }));
     if (!page) return;
-    setList((shown) => [...(shown ?? []), ...page.items.filter(wasConfirmed)]);
-    setOlderCancelled(page.nextCursor);
+    shown.setData((d) => ({
+      list: [...(d?.list ?? []), ...page.items.filter(wasConfirmed)],
+      older: page.nextCursor,
+    }));
   }
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function open(tr: TransferListItem) {
     setNotice(null);
@@ -76,7 +65,7 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
     setProof(emptyProof);
     setAuth(null);
     setCancelling(tr);
-    const challenge = await run(() => transferApi.challenge());
+    const challenge = await run(() => stepUpApi.challenge());
     if (challenge) setAuth(challenge);
   }
 
@@ -87,12 +76,12 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
     const result = await run(() => transferApi.cancel(target.id, proofOf(auth, proof)));
     setProof(emptyProof);
     if (result) {
-      await load();
+      await shown.reload();
       setCancelling(null);
       setNotice(t('cancelled', { receipt: target.receiptNumber ?? '' }));
     } else if (auth.method === 'legacy') {
       // A legacy challenge asks a fresh card position each time.
-      const next = await transferApi.challenge().catch(() => null);
+      const next = await stepUpApi.challenge().catch(() => null);
       if (next) setAuth(next);
     }
   }
@@ -102,123 +91,33 @@ export function ScheduledTransfers({ go }: { go: (route: string) => void }) {
       <p className="breadcrumb">{t('breadcrumbScheduled')}</p>
       <h1>{t('scheduledHeading')}</h1>
       <p>{t('scheduledIntro')}</p>
-      <ErrorBox error={loadError} />
+      <ErrorBox error={shown.error} />
       <Notice text={notice} />
       {cancelling && (
-        <section className="panel" data-testid="cancel-panel" aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">{t('cancelHeading')}</h2>
-          <p>{t('cancelIntro')}</p>
-          <ErrorBox error={error} />
-          <dl className="facts">
-            <dt>{t('receiptNumber')}</dt>
-            <dd className="mono" data-testid="cancel-receipt">
-              {cancelling.receiptNumber}
-            </dd>
-            <dt>{t('valueDate')}</dt>
-            <dd>{formatDay(cancelling.valueDate)}</dd>
-            <dt>{t('payee')}</dt>
-            <dd>
-              {cancelling.payee.bankName} {cancelling.payee.branchName}{' '}
-              <span className="kana">{cancelling.payee.name}</span>
-            </dd>
-            <dt>{t('total')}</dt>
-            <dd>{formatYen(cancelling.total)}</dd>
-          </dl>
-          {auth && (
-            <form onSubmit={submit}>
-              <fieldset>
-                <legend>{t('authorisation')}</legend>
-                <ProofFields auth={auth} prefix="cancel" value={proof} onValue={setProof} />
-              </fieldset>
-              <div className="actions">
-                <button type="submit" className="danger" data-testid="cancel-submit" disabled={busy}>
-                  {t('cancelSubmit')}
-                </button>
-                <button
-                  type="button"
-                  data-testid="cancel-back"
-                  disabled={busy}
-                  onClick={() => {
-                    setCancelling(null);
-                    setError(null);
-                  }}
-                >
-                  {t('cancelBack')}
-                </button>
-              </div>
-            </form>
-          )}
-        </section>
+        <CancelPanel
+          transfer={cancelling}
+          auth={auth}
+          proof={proof}
+          onProof={setProof}
+          error={error}
+          busy={busy}
+          onSubmit={submit}
+          onBack={() => {
+            setCancelling(null);
+            setError(null);
+          }}
+        />
       )}
-      {!list && !loadError && <p className="loading">{c('loading')}</p>}
-      {list && (
+      {!shown.data && !shown.error && <p className="loading">{c('loading')}</p>}
+      {shown.data && (
         <>
           <div className="toolbar">
-            <button type="button" data-testid="scheduled-refresh" onClick={() => void load()}>
+            <button type="button" data-testid="scheduled-refresh" onClick={() => void shown.reload()}>
               {t('refresh')}
             </button>
           </div>
-          <ListTable
-            items={list}
-            testIdPrefix="scheduled"
-            empty={t('noScheduled')}
-            headings={[
-              t('receiptNumber'),
-              t('valueDate'),
-              t('payee'),
-              { label: t('amount'), num: true },
-              { label: t('fee'), num: true },
-              t('status'),
-              t('operations'),
-            ]}
-            row={(tr) => {
-              const key = rowKey(tr);
-              return (
-                <tr data-testid={`scheduled-row-${key}`}>
-                  <th scope="row" className="mono">
-                    {tr.receiptNumber}
-                  </th>
-                  <td>{formatDay(tr.valueDate)}</td>
-                  <td>
-                    {tr.payee.bankName} {tr.payee.branchName} {accountTypeLabel(a, tr.payee.accountType)}{' '}
-                    <span className="mono">{tr.payee.accountNumber}</span>{' '}
-                    <span className="kana">{tr.payee.name}</span>
-                  </td>
-                  <td className="num">{formatYen(tr.amount)}</td>
-                  <td className="num">{formatYen(tr.fee)}</td>
-                  <td>
-                    <TransferStatusBadge status={tr.status} testId={`scheduled-status-${key}`} />
-                    {tr.approval === 'approved' && (
-                      <>
-                        {' '}
-                        <ApprovalStateBadge state={tr.approval} testId={`scheduled-approval-${key}`} />
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {/* M5a: an approved transfer is the approvers' to take back (承認取消). */}
-                    {tr.status === 'scheduled' && tr.approval === 'approved' && (
-                      <span className="hint" data-testid={`scheduled-approved-${key}`}>
-                        {t('approvedCancelHint')}
-                      </span>
-                    )}
-                    {tr.status === 'scheduled' && tr.approval !== 'approved' && (
-                      <button
-                        type="button"
-                        className="small"
-                        data-testid={`scheduled-cancel-${key}`}
-                        disabled={busy}
-                        onClick={() => void open(tr)}
-                      >
-                        {t('cancel')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            }}
-          />
-          {olderCancelled && (
+          <ScheduledTable list={shown.data.list} busy={busy} onCancel={(tr) => void open(tr)} />
+          {older && (
             <div className="actions">
               <button
                 type="button"

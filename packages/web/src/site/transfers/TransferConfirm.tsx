@@ -1,10 +1,10 @@
+import type { PendingTransfer } from '@kinko/core/shared';
 import type { FormEvent } from 'react';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { formatDay, formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import { ProofFields, type ProofInput } from '../common/ProofFields.tsx';
-import type { PendingTransfer } from './api.ts';
 import { transferMessages } from './messages.ts';
 
 /**

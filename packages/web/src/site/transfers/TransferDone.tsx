@@ -1,3 +1,4 @@
+import type { TransferReceipt, TransferView } from '@kinko/core/shared';
 import { useRef, useState } from 'react';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { newIdempotencyKey } from '../../shared/api.ts';
@@ -6,12 +7,11 @@ import { formatDay, formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import { Notice } from '../../shared/Notice.tsx';
 import { useAction } from '../../shared/useAction.ts';
-import { settingsMessages } from '../admin/settingsMessages.ts';
+import { approvalMessages } from '../approvals/messages.ts';
 import { ApprovalStateBadge } from '../common/ApprovalStateBadge.tsx';
 import { TransferStatusBadge } from '../common/TransferStatusBadge.tsx';
 import { payeeApi } from '../payees/api.ts';
 import { savedPayeeMessages } from '../payees/messages.ts';
-import type { TransferReceipt, TransferView } from './api.ts';
 import { transferMessages } from './messages.ts';
 
 /** 完了: the 受付番号 and what was accepted; in an approval mode (M5a) the request is 承認待ち. */
@@ -26,7 +26,7 @@ export function TransferDone({
 }) {
   const t = useT(transferMessages);
   const a = useT(accountLabels);
-  const s = useT(settingsMessages);
+  const s = useT(approvalMessages);
   const tr = receipt.transfer;
   const approval = receipt.approval;
   return (

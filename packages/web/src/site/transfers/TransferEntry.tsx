@@ -1,10 +1,10 @@
+import type { PayeeList } from '@kinko/core/shared';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { formatYen, jstToday } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import type { AccountView } from '../../shared/types.ts';
-import type { PayeeList } from './api.ts';
 import { transferMessages } from './messages.ts';
 import { PayeePicker } from './PayeePicker.tsx';
 import { SameDayRefusal } from './SameDayRefusal.tsx';

@@ -1,5 +1,5 @@
 import { useT } from '../../shared/i18n.ts';
-import { settingsMessages } from '../admin/settingsMessages.ts';
+import { approvalMessages } from '../approvals/messages.ts';
 import { savedPayeeMessages } from '../payees/messages.ts';
 import { transferMessages } from './messages.ts';
 
@@ -9,7 +9,7 @@ import { transferMessages } from './messages.ts';
  */
 export function TransferMenu({ go }: { go: (route: string) => void }) {
   const t = useT(transferMessages);
-  const s = useT(settingsMessages);
+  const s = useT(approvalMessages);
   const p = useT(savedPayeeMessages);
   return (
     <nav className="panel" aria-labelledby="transfer-menu-heading" data-testid="transfer-menu">

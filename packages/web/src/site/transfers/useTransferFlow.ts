@@ -1,49 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, clientError, newIdempotencyKey } from '../../shared/api.ts';
+import type { PayeeAccountInput, PendingTransfer, TransferReceipt } from '@kinko/core/shared';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { clientError, newIdempotencyKey } from '../../shared/api.ts';
 import { jstToday, parseYen } from '../../shared/format.ts';
-import type { AccountType, AccountView } from '../../shared/types.ts';
 import { useAction } from '../../shared/useAction.ts';
+import { useLoad } from '../../shared/useLoad.ts';
 import { emptyProof, type ProofInput, proofOf } from '../common/ProofFields.tsx';
 import { accountsApi } from '../inquiry/api.ts';
-import {
-  type PayeeList,
-  type PendingTransfer,
-  type TransferInput,
-  type TransferReceipt,
-  transferApi,
-} from './api.ts';
-
-export type Tab = 'registered' | 'saved' | 'recent' | 'typed' | 'own';
-
-export interface Typed {
-  bankCode: string;
-  branchCode: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
-}
-
-/** A refusal of the date that names the date possible instead (M4, M6). */
-export interface DateRefusal {
-  code: string;
-  /** M4 only: 'login_method_id_password' | 'token_not_active'. */
-  reason: string | null;
-  nextPossible: string | null;
-}
-
-function dateRefusalOf(e: unknown): DateRefusal | null {
-  if (!(e instanceof ApiError)) return null;
-  const next = e.details.nextPossible;
-  const nextPossible = typeof next === 'string' ? next : null;
-  if (e.code === 'transfer.same_day_not_allowed') {
-    const reason = typeof e.details.reason === 'string' ? e.details.reason : null;
-    return { code: e.code, reason, nextPossible };
-  }
-  if (e.code.startsWith('transfer.value_date_') && nextPossible) {
-    return { code: e.code, reason: null, nextPossible };
-  }
-  return null;
-}
+import { payeeApi } from '../payees/api.ts';
+import { transferApi } from './api.ts';
+import { type DateRefusal, dateRefusalOf, destinationOf, type Tab } from './entry.ts';
 
 /**
  * The state of the 振込・振替 screen: 入力 → 確認 → 完了. Each submission has its
@@ -51,17 +16,13 @@ function dateRefusalOf(e: unknown): DateRefusal | null {
  * changes (M3).
  */
 export function useTransferFlow() {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [payees, setPayees] = useState<PayeeList | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
   // 入力
   const [fromAccountId, setFromAccountId] = useState('');
   const [tab, setTab] = useState<Tab>('registered');
   const [payeeId, setPayeeId] = useState('');
   const [recentIndex, setRecentIndex] = useState(-1);
   const [ownTo, setOwnTo] = useState('');
-  const [typed, setTyped] = useState<Typed>({
+  const [typed, setTyped] = useState<PayeeAccountInput>({
     bankCode: '',
     branchCode: '',
     accountType: 'ordinary',
@@ -82,23 +43,15 @@ export function useTransferFlow() {
   const typeId = useId();
   const fromId = useId();
 
-  const load = useCallback(async () => {
-    try {
-      const [list, p] = await Promise.all([accountsApi.list(), transferApi.payees()]);
-      setAccounts(list);
-      setPayees(p);
-      const first = list.find((x) => x.status === 'active') ?? list[0];
-      setFromAccountId((cur) => cur || first?.id || '');
-      if (p.registered.length === 0) setTab((cur) => (cur === 'registered' ? 'typed' : cur));
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useLoad(async () => {
+    const [accounts, payees] = await Promise.all([accountsApi.list(), payeeApi.list()]);
+    const first = accounts.find((x) => x.status === 'active') ?? accounts[0];
+    setFromAccountId((cur) => cur || first?.id || '');
+    if (payees.registered.length === 0) setTab((cur) => (cur === 'registered' ? 'typed' : cur));
+    return { accounts, payees };
+  });
+  const accounts = loaded.data?.accounts ?? null;
+  const payees = loaded.data?.payees ?? null;
 
   /** Anything the user changes makes a new submission: a new Idempotency-Key. */
   function changed<T>(set: (v: T) => void): (v: T) => void {
@@ -109,26 +62,8 @@ export function useTransferFlow() {
     };
   }
 
-  function destination(): TransferInput['to'] | null {
-    if (tab === 'registered' || tab === 'saved') return payeeId ? { kind: 'payee', payeeId } : null;
-    if (tab === 'recent') {
-      const r = payees?.recent[recentIndex];
-      if (!r) return null;
-      return {
-        kind: 'typed',
-        bankCode: r.bankCode,
-        branchCode: r.branchCode,
-        accountType: r.accountType,
-        accountNumber: r.accountNumber,
-        name: r.name,
-      };
-    }
-    if (tab === 'own') return ownTo ? { kind: 'own', accountId: ownTo } : null;
-    return { kind: 'typed', ...typed };
-  }
-
   async function enter(date: string, freshKey: boolean) {
-    const to = destination();
+    const to = destinationOf(tab, { payeeId, recent: payees?.recent[recentIndex], ownTo, typed });
     const yen = parseYen(amount);
     if (!to) {
       setError(clientError('transfer.payee_required'));
@@ -196,13 +131,13 @@ export function useTransferFlow() {
     setAmount('');
     setValueDate(jstToday());
     enterKey.current = null;
-    void load();
+    void loaded.reload();
   }
 
   return {
     accounts,
     payees,
-    loadError,
+    loadError: loaded.error,
     fromAccountId,
     setFromAccountId,
     tab,
