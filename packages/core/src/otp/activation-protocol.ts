@@ -1,6 +1,7 @@
 /**
  * The constants of T5's seed agreement, shared by the server (activation.ts, node:crypto) and
- * the client (activation-client.ts, WebCrypto only). No node: import here, so the web bundles it.
+ * the client (activation-client.ts and the token app, WebCrypto only, through @kinko/core/shared).
+ * No node: import here, so the web bundles it.
  */
 
 /** HKDF `info` (RFC 5869 §2.3): names the purpose and version of the derived key. */

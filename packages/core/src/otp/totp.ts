@@ -1,7 +1,7 @@
 import { type HmacAlgorithm, hmacOtp } from './hotp.ts';
+import { OTP_DIGITS, TOTP_ALGORITHM, TOTP_PERIOD_SECONDS } from './otp-format.ts';
 
-/** T1: 30-second steps counted from the Unix epoch (RFC 6238 §4.1, X = 30, T0 = 0). */
-export const TOTP_PERIOD_SECONDS = 30;
+export { TOTP_PERIOD_SECONDS };
 
 /** The RFC 6238 §4.2 time step T = floor((unix time - T0) / X) of an epoch-milliseconds time. */
 export function timeStep(timeMs: number, periodSeconds = TOTP_PERIOD_SECONDS): number {
@@ -22,7 +22,7 @@ export function totp(
   opts: { period?: number; digits?: number; algorithm?: HmacAlgorithm } = {},
 ): string {
   const step = timeStep(timeMs, opts.period ?? TOTP_PERIOD_SECONDS);
-  const digits = opts.digits ?? 6;
+  const digits = opts.digits ?? OTP_DIGITS;
   if (digits < 6) throw new RangeError('RFC 4226 R4: an OTP value has at least 6 digits');
-  return hmacOtp(opts.algorithm ?? 'SHA1', key, step, digits);
+  return hmacOtp(opts.algorithm ?? TOTP_ALGORITHM, key, step, digits);
 }

@@ -1,3 +1,4 @@
+import type { PayeeAccountInput } from '@kinko/core/shared';
 import { type ReactNode, useId } from 'react';
 import { accountLabels, accountTypeLabel, accountTypes } from './accountLabels.ts';
 import { Field } from './Field.tsx';
@@ -5,13 +6,7 @@ import { defineMessages, useT } from './i18n.ts';
 import type { AccountType } from './types.ts';
 
 /** A payee's account as typed (M8): the codes and number digits only, the name as the person types it. */
-export interface PayeeAccount {
-  bankCode: string;
-  branchCode: string;
-  accountType: AccountType;
-  accountNumber: string;
-  name: string;
-}
+export type PayeeAccount = PayeeAccountInput;
 
 export const emptyPayeeAccount: PayeeAccount = {
   bankCode: '',

@@ -1,13 +1,13 @@
 import { useT } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
-import { AdminMenu } from './AdminMenu.tsx';
-import { Alerts } from './Alerts.tsx';
-import { InquiryMenu } from './InquiryMenu.tsx';
+import { AdminMenu } from './admin/AdminMenu.tsx';
+import { Alerts } from './common/Alerts.tsx';
+import { PasswordChange } from './common/PasswordChange.tsx';
+import { StepUp } from './common/StepUp.tsx';
+import { TokenStatus } from './common/TokenStatus.tsx';
+import { InquiryMenu } from './inquiry/InquiryMenu.tsx';
 import { siteMessages } from './messages.ts';
-import { PasswordChange } from './PasswordChange.tsx';
-import { StepUp } from './StepUp.tsx';
-import { TokenStatus } from './TokenStatus.tsx';
-import { TransferMenu } from './TransferMenu.tsx';
+import { TransferMenu } from './transfers/TransferMenu.tsx';
 
 export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => void; onChanged: () => void }) {
   const t = useT(siteMessages);

@@ -2,21 +2,20 @@
  * Activation (SPEC T5, §4): the app and the server agree on the seed by ECDH P-256 + HKDF-SHA256;
  * the seed never crosses the wire and never leaves WebCrypto (every key here is non-extractable).
  */
+import {
+  type ActivationResult,
+  asciiBytes,
+  type JsonWebKeyP256,
+  SEED_BYTES,
+  SEED_INFO,
+  TOTP_ALGORITHM,
+} from '@kinko/core/shared';
 import { api } from '../shared/api.ts';
-import type { JsonWebKeyP256 } from '../shared/types.ts';
 import type { StoredToken } from './db.ts';
 
-interface ActivationAnswer {
-  serial: string;
-  serverPublicKey: JsonWebKeyP256;
-  serverTime: number;
-  period: number;
-  digits: number;
-  algorithm: string;
-}
-
 const ecdh = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const seedInfo = 'kinko-totp-seed-v1';
+/** The protocol's HMAC under its WebCrypto name. */
+const hmacHash = { SHA1: 'SHA-1' }[TOTP_ALGORITHM];
 
 function subtle(): SubtleCrypto {
   // crypto.subtle exists only in secure contexts (HTTPS or localhost).
@@ -25,8 +24,8 @@ function subtle(): SubtleCrypto {
 }
 
 /**
- * seed = HKDF-SHA256(ikm = ECDH shared x, salt = ASCII serial, info = "kinko-totp-seed-v1", L = 20),
- * produced straight into a non-extractable HMAC-SHA1 key.
+ * seed = HKDF-SHA256(ikm = ECDH shared x, salt = ASCII serial, info = SEED_INFO, L = SEED_BYTES),
+ * produced straight into a non-extractable HMAC-SHA1 key (core's activation-protocol.ts).
  */
 export async function deriveSeedKey(
   privateKey: CryptoKey,
@@ -38,11 +37,10 @@ export async function deriveSeedKey(
   const serverKey = await s.importKey('jwk', { kty, crv, x, y }, ecdh, false, []);
   const shared = await s.deriveBits({ name: 'ECDH', public: serverKey }, privateKey, 256);
   const hkdfKey = await s.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
-  const encoder = new TextEncoder();
   return s.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(serial), info: encoder.encode(seedInfo) },
+    { name: 'HKDF', hash: 'SHA-256', salt: asciiBytes(serial), info: asciiBytes(SEED_INFO) },
     hkdfKey,
-    { name: 'HMAC', hash: 'SHA-1', length: 160 },
+    { name: 'HMAC', hash: hmacHash, length: SEED_BYTES * 8 },
     false, // non-extractable: the seed stays inside the browser's key store
     ['sign'],
   );
@@ -61,7 +59,7 @@ export async function generateKeyPair(): Promise<{ privateKey: CryptoKey; public
 export async function activate(): Promise<StoredToken> {
   const { privateKey, publicKey } = await generateKeyPair();
   const sentAt = Date.now();
-  const answer = await api.post<ActivationAnswer>('/api/v1/token/activations', { publicKey });
+  const answer = await api.post<ActivationResult>('/api/v1/token/activations', { publicKey });
   const receivedAt = Date.now();
   const hmacKey = await deriveSeedKey(privateKey, answer.serverPublicKey, answer.serial);
   return {

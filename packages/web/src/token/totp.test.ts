@@ -1,7 +1,11 @@
 import { createECDH, createHmac, hkdfSync } from 'node:crypto';
+import { counterBytes, decimalCode, dynamicTruncate } from '@kinko/core/shared';
 import { describe, expect, it } from 'vitest';
 import { deriveSeedKey, generateKeyPair } from './provisioning.ts';
-import { counterBytes, hotp, secondsLeft, totp, truncate } from './totp.ts';
+import { hotp, secondsLeft, totp } from './totp.ts';
+
+/** RFC 4226 §5.3: the decimal code of an HMAC, as the token app makes it (core's truncation). */
+const truncate = (mac: Uint8Array, digits = 6) => decimalCode(dynamicTruncate(mac), digits);
 
 const rfcSecret = new TextEncoder().encode('12345678901234567890');
 const hmacKey = () =>
