@@ -1,9 +1,9 @@
 import type { TestStore } from '@kinko/store/testing';
+import { FakeClock, realRandom, T0, testBackends, testConfig } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditKey } from './audit/key.ts';
 import { verifyAuditLog } from './audit/verify.ts';
 import { demoBank, seedDemo } from './demo.ts';
-import { FakeClock, realRandom, T0, testBackends, testConfig } from './identity/test-bank.ts';
 import { createKinko } from './kinko.ts';
 import { createAesGcmKek } from './otp/index.ts';
 

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   type BankConfig,
-  type Clock,
   clientActivationKeys,
   createAesGcmKek,
   createAuditKey,
@@ -17,29 +16,17 @@ import {
   type KinkoDeps,
   makeConfig,
   type OperatorActor,
-  type Random,
   type Store,
   totp,
 } from '@kinko/core';
 import { auditRecordCount, type TestBackend, type TestStore } from '@kinko/store/testing';
+import { FakeClock, realRandom, T0 } from '@kinko/testkit';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildServerOptions, buildServer } from './app.ts';
 import { undocumentedProblem } from './documented-problems.ts';
 
-export class FakeClock implements Clock {
-  constructor(public ms: number) {}
-  now(): number {
-    return this.ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
-
-export const realRandom: Random = { bytes: (n) => new Uint8Array(randomBytes(n)) };
-
-/** Tuesday 2025-01-07 10:00:00 JST, at the start of a 30-second step. */
-export const T0 = Date.UTC(2025, 0, 7, 1, 0, 0);
+// One fake clock and one test time for every package's tests (the test kit's).
+export { FakeClock, realRandom, T0 };
 
 export const secrets = {
   operator: { loginId: 'bankop', password: 'operator1' },

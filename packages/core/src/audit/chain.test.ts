@@ -1,14 +1,20 @@
 import { auditRecordCount } from '@kinko/store/testing';
+import {
+  aDayAtTheBank,
+  failure,
+  openBank,
+  passwords,
+  pins,
+  type TestBank,
+  testBackends,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
-import { openBank, passwords, pins, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { BANK_CHAIN, GENESIS_MAC } from '../ports.ts';
 import { runUseCase } from '../use-case.ts';
 import { appendAudit } from './chain.ts';
 import { createAuditKey } from './key.ts';
 import { canonicalJson, recordMac, storableText } from './record.ts';
-import { aDayAtTheBank } from './test-day.ts';
 import { verifyAuditLog } from './verify.ts';
 
 describe('L1 record format', () => {

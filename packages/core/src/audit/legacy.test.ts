@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openTestStoreTwin, type TestStore, testBackends } from '@kinko/store/testing';
+import { FakeClock, realRandom, T0, testConfig } from '@kinko/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock, realRandom, T0, testConfig } from '../identity/test-bank.ts';
 import { createAesGcmKek } from '../otp/index.ts';
 import { BANK_CHAIN, type LegacyAuditRecord } from '../ports.ts';
 import type { KinkoDeps } from '../use-case.ts';

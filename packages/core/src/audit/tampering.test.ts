@@ -5,16 +5,15 @@
  * between chains, a wrong key, a forged checkpoint.
  */
 import { randomBytes } from 'node:crypto';
+import { aDayAtTheBank, openBank, type TestBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
 import { type AuditRecord, BANK_CHAIN } from '../ports.ts';
 import { createCheckpoint, parseCheckpoint } from './checkpoint.ts';
 import { createAuditKey } from './key.ts';
 import { prepareAuditLog } from './legacy.ts';
 import { recordMac } from './record.ts';
 import { tamper } from './tamper.ts';
-import { aDayAtTheBank } from './test-day.ts';
 import { verifyAuditLog } from './verify.ts';
 
 describe.each(testBackends())('audit tampering on $name', (backend) => {

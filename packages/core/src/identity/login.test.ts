@@ -1,7 +1,6 @@
+import { failure, openBank, passwords, pins, type TestBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from './ids.ts';
-import { openBank, passwords, pins, type TestBank, testBackends } from './test-bank.ts';
-import { failure } from './test-failure.ts';
 
 describe.each(testBackends())('login and sessions on $name', (backend) => {
   let bank: TestBank;

@@ -1,10 +1,18 @@
 import { auditRecordCount, openTestStoreTwin } from '@kinko/store/testing';
+import {
+  balanceOf,
+  failure,
+  openBank,
+  openTestAccount,
+  otherContract,
+  realRandom,
+  type TestBank,
+  testBackends,
+  VAULT,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, realRandom, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { createKinko } from '../kinko.ts';
 import type { Random, Store } from '../ports.ts';
-import { balanceOf, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
 
 describe.each(testBackends())('accounts on $name', (backend) => {

@@ -4,14 +4,13 @@
  * of concurrent transfers, the ledger always verifies and every balance is what a plain model
  * of the same operations says.
  */
+
+import { failure, openBank, openTestAccount, type TestBank, testBackends } from '@kinko/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import type { AccountType } from '../ports.ts';
 import { runUseCase } from '../use-case.ts';
 import { type EntryLine, post } from './post.ts';
-import { openTestAccount } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
 import { yen } from './yen.ts';
 

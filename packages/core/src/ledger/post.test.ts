@@ -1,11 +1,18 @@
 import { auditRecordCount } from '@kinko/store/testing';
+import {
+  balanceOf,
+  failure,
+  move,
+  openBank,
+  openTestAccount,
+  type TestBank,
+  testBackends,
+  VAULT,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import type { Store } from '../ports.ts';
 import { runUseCase, type Tx } from '../use-case.ts';
 import { assertEntry, type EntryInput, LedgerAssertion, post } from './post.ts';
-import { balanceOf, move, openTestAccount, VAULT } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
 import { type Yen, yen } from './yen.ts';
 

@@ -3,13 +3,20 @@
  * range read page by page. Pages follow the account's posting order (seq), so postings made
  * while the pages are read come after the lines already read, never in the middle of them.
  */
+
+import {
+  csvBytes,
+  failure,
+  move,
+  openBank,
+  openTestAccount,
+  type TestBank,
+  testBackends,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { encodeCursor } from '../paging.ts';
 import type { Statement, StatementLine, StatementQuery } from './statement.ts';
 import { statementCsv, statementCsvText } from './statement-csv.ts';
-import { csvBytes, move, openTestAccount } from './test-ledger.ts';
 import type { BankAccountView } from './views.ts';
 
 const HOUR = 3_600_000;

@@ -1,8 +1,16 @@
+import {
+  csvBytes,
+  failure,
+  move,
+  openBank,
+  openTestAccount,
+  otherContract,
+  type TestBank,
+  testBackends,
+  VAULT,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { statementCsvText } from './statement-csv.ts';
-import { csvBytes, move, openTestAccount, otherContract, VAULT } from './test-ledger.ts';
 import type { BankAccountView } from './views.ts';
 
 const HOUR = 3_600_000;

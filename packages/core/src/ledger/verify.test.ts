@@ -1,7 +1,6 @@
+import { move, openBank, openTestAccount, type TestBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tamper } from '../audit/tamper.ts';
-import { openBank, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { move, openTestAccount } from './test-ledger.ts';
 import { verifyLedger } from './verify.ts';
 import type { BankAccountView } from './views.ts';
 

@@ -1,11 +1,16 @@
 import { openTestStoreTwin } from '@kinko/store/testing';
+import {
+  failure,
+  openTestAccount,
+  openTransferBank,
+  pins,
+  type TransferBank,
+  testBackends,
+  typedOutsider,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pins, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
-import { openTestAccount } from '../ledger/test-ledger.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import { acceptTransfer } from '../transfers/accept.ts';
-import { openTransferBank, type TransferBank, typedOutsider } from '../transfers/test-transfers.ts';
 import { runUseCase } from '../use-case.ts';
 
 /** 2025-01-08 00:00:30 JST: the start of the next business day. */

@@ -4,14 +4,13 @@
  * exceed a daily limit, no transfer exceeds a per-transfer limit, and the usage counters are
  * exactly what was counted.
  */
+
+import { op, openTransferBank, pins, run, type TransferBank, testBackends } from '@kinko/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jstDate } from '../calendar/index.ts';
-import { pins, testBackends } from '../identity/test-bank.ts';
 import { verifyLedger } from '../ledger/verify.ts';
 import type { LimitSettingsRecord } from '../ports.ts';
-import { op, run } from '../transfers/test-transfer-ops.ts';
-import { openTransferBank, type TransferBank } from '../transfers/test-transfers.ts';
 
 describe.each(testBackends())('M5: transfer limits property on $name', (backend) => {
   it('M5: random transfer sequences never exceed a configured limit', async () => {

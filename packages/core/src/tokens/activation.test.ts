@@ -1,7 +1,6 @@
 import { auditRecordCount } from '@kinko/store/testing';
+import { failure, openBank, pins, type TestBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBank, pins, type TestBank, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { clientActivationKeys } from '../otp/index.ts';
 
 describe.each(testBackends())('token activation on $name', (backend) => {

@@ -1,8 +1,7 @@
 import { auditRecordCount } from '@kinko/store/testing';
+import { failure, openBank, pins, realRandom, type TestBank, testBackends, wrongCode } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
-import { openBank, pins, realRandom, type TestBank, testBackends, wrongCode } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { newSerial } from '../otp/index.ts';
 
 const STEP = 30_000;

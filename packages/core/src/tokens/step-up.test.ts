@@ -1,15 +1,15 @@
 import { openTestStoreTwin } from '@kinko/store/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CustomerActor } from '../identity/actors.ts';
 import {
+  failure,
   openBank,
   pins,
   type TestBank,
   type TestToken,
   testBackends,
   wrongCode,
-} from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
+} from '@kinko/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CustomerActor } from '../identity/actors.ts';
 import { createKinko } from '../kinko.ts';
 import { type CardPosition, cardPositions } from './proof.ts';
 

@@ -1,9 +1,14 @@
+import {
+  failure,
+  openTransferBank,
+  pins,
+  type TransferBank,
+  testBackends,
+  typedOutsider,
+} from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
-import { pins, testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { verifyLedger } from '../ledger/verify.ts';
-import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
 
 /** 2025-01-08 00:00:30 JST: past the end of the value date 2025-01-07, the default 承認期限. */
 const NEXT_DAY = Date.UTC(2025, 0, 7, 15, 0, 30);

@@ -1,10 +1,8 @@
 import { openTestStoreTwin } from '@kinko/store/testing';
+import { failure, openTransferBank, type TransferBank, testBackends, typedOutsider } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { createKinko } from '../kinko.ts';
 import { verifyLedger } from '../ledger/verify.ts';
-import { openTransferBank, type TransferBank, typedOutsider } from './test-transfers.ts';
 
 /** 2025-01-08 00:00:30 JST: the start of the next business day. */
 const NEXT_DAY = Date.UTC(2025, 0, 7, 15, 0, 30);

@@ -4,16 +4,14 @@
  * had more, each user's older transfers were gone from it.
  */
 import { transferRecord } from '@kinko/store/testing';
+import { failure, mizuho, openTransferBank, type TransferBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
-import { testBackends } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
 import { yen } from '../ledger/yen.ts';
 import { encodeCursor } from '../paging.ts';
 import type { TransferRecord, TransferStatus } from '../ports.ts';
 import type { TransferListItem } from './api.ts';
 import type { TransferListQuery } from './queries.ts';
-import { mizuho, openTransferBank, type TransferBank } from './test-transfers.ts';
 
 const STATUSES: TransferStatus[] = ['completed', 'scheduled', 'cancelled', 'failed'];
 

@@ -2,11 +2,10 @@
  * M1, M3 as a property: random transfer sequences (see test-transfer-ops.ts) on each backend;
  * after every sequence the ledger verifies and every completed transfer is posted exactly once.
  */
+
+import { op, openTransferBank, run, testBackends } from '@kinko/testkit';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { testBackends } from '../identity/test-bank.ts';
-import { op, run } from './test-transfer-ops.ts';
-import { openTransferBank } from './test-transfers.ts';
 
 describe.each(testBackends())('M1 M3: transfer property on $name', (backend) => {
   it('M1 M3: over random transfers, cancellations, scheduled runs, retries and failures the ledger verifies and every completed transfer is posted exactly once', async () => {

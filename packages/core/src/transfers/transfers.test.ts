@@ -1,16 +1,17 @@
 import { auditRecordCount } from '@kinko/store/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_OTP_OPERATIONS } from '../config.ts';
-import { testBackends, wrongCode } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
-import { verifyLedger } from '../ledger/verify.ts';
 import {
+  failure,
   liftedCeiling,
   mizuho,
   openTransferBank,
   type TransferBank,
+  testBackends,
   typedOutsider,
-} from './test-transfers.ts';
+  wrongCode,
+} from '@kinko/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_OTP_OPERATIONS } from '../config.ts';
+import { verifyLedger } from '../ledger/verify.ts';
 
 const DEFAULT_OTP_OPERATIONS_LIST = [...DEFAULT_OTP_OPERATIONS];
 

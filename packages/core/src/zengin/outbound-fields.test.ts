@@ -5,10 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { auditRecordCount } from '@kinko/store/testing';
+import { openTransferBank, type TransferBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testBackends } from '../identity/test-bank.ts';
 import { yen } from '../ledger/yen.ts';
-import { openTransferBank, type TransferBank } from '../transfers/test-transfers.ts';
 import { lookupBank, searchBranches } from './bank-directory.ts';
 import type { OutboundItem } from './outbound-format.ts';
 import { outboundZenginFile, outboundZenginRecords, ZenginFieldError } from './outbound-format.ts';

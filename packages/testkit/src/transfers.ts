@@ -1,12 +1,16 @@
 /** Test fixture for the transfer tests (not exported by the package): a bank with money in it. */
 
-import type { BankConfig } from '../config.ts';
-import type { CustomerActor } from '../identity/actors.ts';
-import { openBank, pins, type TestBackend, type TestBank, type TestToken } from '../identity/test-bank.ts';
-import { openTestAccount, otherContract } from '../ledger/test-ledger.ts';
-import type { BankAccountView } from '../ledger/views.ts';
-import type { CardPosition, StepUpProof } from '../tokens/proof.ts';
-import type { PendingTransfer, TransferInput } from './views.ts';
+import type {
+  BankAccountView,
+  BankConfig,
+  CardPosition,
+  CustomerActor,
+  PendingTransfer,
+  StepUpProof,
+  TransferInput,
+} from '@kinko/core';
+import { openBank, pins, type TestBackend, type TestBank, type TestToken } from './bank.ts';
+import { openTestAccount, otherContract } from './ledger.ts';
 
 export const CONFIRM_PIN = '4826';
 const STEP = 30_000;

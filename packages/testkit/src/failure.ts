@@ -1,4 +1,4 @@
-import { KinkoError } from '../errors.ts';
+import { KinkoError } from '@kinko/core';
 
 /** Test helper: resolves to the KinkoError a promise rejects with (fails if it resolves). */
 export async function failure(p: Promise<unknown>): Promise<KinkoError> {

@@ -1,7 +1,7 @@
 /** Test helper for L1: a day at the bank, most security events once each, in the contract's and the bank's chains. */
-import type { CustomerActor } from '../identity/actors.ts';
-import { passwords, pins, type TestBank, wrongCode } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
+import type { CustomerActor } from '@kinko/core';
+import { passwords, pins, type TestBank, wrongCode } from './bank.ts';
+import { failure } from './failure.ts';
 
 export async function aDayAtTheBank(bank: TestBank, user1: CustomerActor): Promise<void> {
   const creds = { contractNumber: bank.contractNumber, loginId: 'user1', password: passwords.user };

@@ -1,13 +1,9 @@
 /** Test helpers for the ledger's tests (not exported by the package). */
 
-import type { CustomerActor } from '../identity/actors.ts';
-import { passwords, pins, type TestBank } from '../identity/test-bank.ts';
-import type { EntryKind } from '../ports.ts';
-import { runUseCase } from '../use-case.ts';
-import { type PostedEntry, post } from './post.ts';
-import type { StatementCsv } from './statement-csv.ts';
-import type { BankAccountView } from './views.ts';
-import { type Yen, yen } from './yen.ts';
+import type { BankAccountView, CustomerActor, EntryKind, StatementCsv } from '@kinko/core';
+import { type Yen, yen } from '@kinko/core';
+import { type PostedEntry, post, runUseCase } from '@kinko/core/internal';
+import { passwords, pins, type TestBank } from './bank.ts';
 
 export const VAULT = 'internal:vault_cash';
 

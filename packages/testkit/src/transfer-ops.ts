@@ -1,3 +1,14 @@
+import type {
+  BankAccountView,
+  CustomerActor,
+  PendingTransfer,
+  StepUpProof,
+  TransferInput,
+  TransferReceipt,
+  TransferRecord,
+} from '@kinko/core';
+import { isBusinessDay, isKinkoError, jstDate, nextBusinessDay, verifyLedger } from '@kinko/core';
+import { addBusinessDays, jstTime, PENDING_TTL_MS } from '@kinko/core/internal';
 import { auditRecordCount } from '@kinko/store/testing';
 /**
  * The operation model behind the transfer properties (STYLE habit 10): random sequences of
@@ -9,19 +20,10 @@ import { auditRecordCount } from '@kinko/store/testing';
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { addBusinessDays, isBusinessDay, jstDate, jstTime, nextBusinessDay } from '../calendar/index.ts';
-import { isKinkoError } from '../errors.ts';
-import type { CustomerActor } from '../identity/actors.ts';
-import { wrongCode } from '../identity/test-bank.ts';
-import { failure } from '../identity/test-failure.ts';
-import { openTestAccount } from '../ledger/test-ledger.ts';
-import { verifyLedger } from '../ledger/verify.ts';
-import type { BankAccountView } from '../ledger/views.ts';
-import type { TransferRecord } from '../ports.ts';
-import type { StepUpProof } from '../tokens/proof.ts';
-import { PENDING_TTL_MS } from './confirm.ts';
-import { mizuho, type TransferBank, typedOutsider } from './test-transfers.ts';
-import type { PendingTransfer, TransferInput, TransferReceipt } from './views.ts';
+import { wrongCode } from './bank.ts';
+import { failure } from './failure.ts';
+import { openTestAccount } from './ledger.ts';
+import { mizuho, type TransferBank, typedOutsider } from './transfers.ts';
 
 type Who = 'token' | 'idp';
 type Dest = 'own' | 'same_bank' | 'other_bank';

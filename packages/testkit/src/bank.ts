@@ -4,16 +4,26 @@
  * KEK and argon2 at a low cost so the suite stays fast.
  */
 import { randomBytes } from 'node:crypto';
+import type {
+  AnonymousActor,
+  Clock,
+  CustomerActor,
+  KinkoApi,
+  KinkoDeps,
+  OperatorActor,
+  Random,
+} from '@kinko/core';
+import {
+  type BankConfig,
+  clientActivationKeys,
+  createAesGcmKek,
+  createAuditKey,
+  createKinko,
+  createOperator,
+  makeConfig,
+  totp,
+} from '@kinko/core';
 import { type TestBackend, type TestStore, testBackends } from '@kinko/store/testing';
-import type { KinkoApi } from '../api.ts';
-import { createAuditKey } from '../audit/key.ts';
-import { type BankConfig, makeConfig } from '../config.ts';
-import { createKinko } from '../kinko.ts';
-import { clientActivationKeys, createAesGcmKek, totp } from '../otp/index.ts';
-import type { Clock, Random } from '../ports.ts';
-import type { KinkoDeps } from '../use-case.ts';
-import type { AnonymousActor, CustomerActor, OperatorActor } from './actors.ts';
-import { createOperator } from './operators.ts';
 
 export { type TestBackend, testBackends };
 
