@@ -21,9 +21,9 @@ import type { AccountType, UsageMode, UserRole } from './ports.ts';
 import type { ActivationResult } from './tokens/activation.ts';
 import type { CardPosition, StepUpProof, StepUpResult } from './tokens/proof.ts';
 import type { ReplayAlert } from './tokens/replay-alerts.ts';
-import type { TransfersApi } from './transfers/api.ts';
+import type { TransfersApi } from './transfers/index.ts';
 
-export type * from './transfers/api.ts';
+export type * from './transfers/index.ts';
 // The API's types, each declared beside the code that makes it, offered here in one place.
 export type {
   AccountView,

@@ -1,5 +1,5 @@
 import type { KinkoApi } from './api.ts';
-import { getApprovalSettings, setApprovalSettings } from './approvals/settings.ts';
+import { getApprovalSettings, setApprovalSettings } from './approvals/index.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
@@ -15,8 +15,7 @@ import { openAccount } from './ledger/open-account.ts';
 import { listAccounts, statement } from './ledger/statement.ts';
 import { statementCsv } from './ledger/statement-csv.ts';
 import { verifyLedger } from './ledger/verify.ts';
-import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './limits/settings.ts';
-import { searchBankDirectory, searchBranchDirectory } from './payees/directory-search.ts';
+import { getLimits, setBankLimits, setLimits, setUserPrivileges } from './limits/index.ts';
 import {
   listPayees,
   listWrittenPayees,
@@ -24,19 +23,27 @@ import {
   removeSavedPayee,
   removeWrittenPayee,
   savePayee,
-} from './payees/payees.ts';
+  searchBankDirectory,
+  searchBranchDirectory,
+} from './payees/index.ts';
 import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
 import { issueCard } from './tokens/legacy-card.ts';
 import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
-import { actOnApproval, listApprovals } from './transfers/approval.ts';
-import { confirmTransfer } from './transfers/confirm.ts';
-import { enterTransfer } from './transfers/enter.ts';
-import { exportOutbound, listOutbound } from './transfers/outbound.ts';
-import { getTransfer, listTransfers } from './transfers/queries.ts';
-import { cancelScheduledTransfer, runScheduledTransfers } from './transfers/scheduled.ts';
+import {
+  actOnApproval,
+  cancelScheduledTransfer,
+  confirmTransfer,
+  enterTransfer,
+  exportOutbound,
+  getTransfer,
+  listApprovals,
+  listOutbound,
+  listTransfers,
+  runScheduledTransfers,
+} from './transfers/index.ts';
 import type { KinkoDeps } from './use-case.ts';
 
 export type { KinkoDeps } from './use-case.ts';

@@ -5,7 +5,7 @@
  * that rule lives, turns that into the form payers will see in a payee check (ｼﾖｳｼﾞ).
  */
 import { KinkoError } from '../errors.ts';
-import { toZenginField } from '../zengin/chars.ts';
+import { toZenginField } from '../zengin/index.ts';
 
 /** The name must fit 受取人名, C(30) in the 総合振込 data record, since payers send to it. */
 const MAX_LENGTH = 30;

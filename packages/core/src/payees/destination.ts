@@ -7,8 +7,7 @@
 import { KinkoError } from '../errors.ts';
 import { isAccountNumber, isAccountType } from '../ledger/accounts.ts';
 import type { AccountType } from '../ports.ts';
-import { lookupBank, lookupBranch, type OwnBankBranches } from '../zengin/bank-directory.ts';
-import { normalizePayeeName } from '../zengin/names.ts';
+import { lookupBank, lookupBranch, normalizePayeeName, type OwnBankBranches } from '../zengin/index.ts';
 
 /** What a person types (or an operator copies from the written form). */
 export interface DestinationInput {

@@ -5,7 +5,7 @@
 import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-import { type DirectoryEntry, searchBanks, searchBranches } from '../zengin/bank-directory.ts';
+import { type DirectoryEntry, searchBanks, searchBranches } from '../zengin/index.ts';
 import { ownBank } from './resolve.ts';
 
 export function searchBankDirectory(

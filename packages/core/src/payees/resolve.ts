@@ -8,7 +8,7 @@ import type { CustomerContext } from '../identity/authz.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
 import type { CustomerAccountRecord, PayeeStandingRecord, TransferKind } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
-import { lookupBank, type OwnBankBranches } from '../zengin/bank-directory.ts';
+import { lookupBank, type OwnBankBranches } from '../zengin/index.ts';
 import { type Destination, toDestination } from './destination.ts';
 import type { TransferDestinationInput } from './views.ts';
 

@@ -2,7 +2,7 @@ import { jstDate } from '../calendar/bank-date.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { CustomerContext } from '../identity/authz.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
-import { countTransfer, precheckLimits } from '../limits/counting.ts';
+import { countTransfer, precheckLimits } from '../limits/index.ts';
 import type { TransferRecord } from '../ports.ts';
 import type { Rejection, Tx } from '../use-case.ts';
 import { executeTransfer } from './execute.ts';

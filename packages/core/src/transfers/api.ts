@@ -4,13 +4,17 @@
  */
 
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
-import type { LayerLimits, ProposedLimits } from '../limits/policy.ts';
-import type { LimitsInput, LimitsView, UserLimitsView } from '../limits/settings.ts';
-import type { PayeeAccountInput, PayeeList, PayeeView } from '../payees/views.ts';
+import type {
+  LayerLimits,
+  LimitsInput,
+  LimitsView,
+  ProposedLimits,
+  UserLimitsView,
+} from '../limits/index.ts';
+import type { PayeeAccountInput, PayeeList, PayeeView } from '../payees/index.ts';
 import type { ApprovalSettingsRecord } from '../ports.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
-import type { DirectoryEntry } from '../zengin/bank-directory.ts';
-import type { OutboundItem } from '../zengin/outbound-format.ts';
+import type { DirectoryEntry, OutboundItem } from '../zengin/index.ts';
 import type { ApprovalUserAction } from './approval.ts';
 import type { OutboundExport, OutboundFormat } from './outbound.ts';
 import type { TransferListQuery } from './queries.ts';
@@ -25,13 +29,17 @@ import type {
 } from './views.ts';
 
 export type { Privilege } from '../identity/privileges.ts';
-export type { LayerLimits, ProposedLimits } from '../limits/policy.ts';
-export type { LimitsInput, LimitsView, UserLimitsView } from '../limits/settings.ts';
+export type {
+  LayerLimits,
+  LimitsInput,
+  LimitsView,
+  ProposedLimits,
+  UserLimitsView,
+} from '../limits/index.ts';
 export type { PageQuery } from '../paging.ts';
-export type * from '../payees/views.ts';
+export type * from '../payees/index.ts';
 export type { ApprovalSettingsRecord } from '../ports.ts';
-export type { DirectoryEntry } from '../zengin/bank-directory.ts';
-export type { OutboundItem } from '../zengin/outbound-format.ts';
+export type { DirectoryEntry, OutboundItem } from '../zengin/index.ts';
 export type { ApprovalUserAction } from './approval.ts';
 export type { OutboundExport, OutboundFormat } from './outbound.ts';
 export type { TransferListQuery } from './queries.ts';

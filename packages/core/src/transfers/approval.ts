@@ -7,10 +7,16 @@
  * until the job processes it, and may be 承認取消 until the day before its value date.
  */
 
-import { type Transitioned, transition } from '../approvals/flow.ts';
-import { needsOtp } from '../approvals/otp.ts';
-import { rightsOf } from '../approvals/settings.ts';
-import { type ApprovalAction, type ApprovalState, awaitsApproval, NO_RIGHTS } from '../approvals/states.ts';
+import {
+  type ApprovalAction,
+  type ApprovalState,
+  awaitsApproval,
+  NO_RIGHTS,
+  needsOtp,
+  rightsOf,
+  type Transitioned,
+  transition,
+} from '../approvals/index.ts';
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { Actor, CustomerActor } from '../identity/actors.ts';

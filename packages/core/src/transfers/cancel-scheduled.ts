@@ -8,7 +8,7 @@
 import { jstDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { Actor } from '../identity/actors.ts';
-import { giveBack } from '../limits/counting.ts';
+import { giveBack } from '../limits/index.ts';
 import type { TransferRecord } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
 

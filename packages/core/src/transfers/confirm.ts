@@ -5,7 +5,7 @@
  * again, because time passed (the cut-off) and the token may have changed.
  */
 
-import { approvalSettingsOf } from '../approvals/settings.ts';
+import { approvalSettingsOf } from '../approvals/index.ts';
 import { checkValueDate } from '../calendar/index.ts';
 import { KinkoError } from '../errors.ts';
 import { runIdempotent } from '../idempotency.ts';

@@ -9,8 +9,8 @@ import { KinkoError } from '../errors.ts';
 import type { Actor, OperatorActor } from '../identity/actors.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
-import type { OutboundItem } from '../zengin/outbound-format.ts';
-import { outboundCsv, outboundZenginFile } from '../zengin/outbound-format.ts';
+import type { OutboundItem } from '../zengin/index.ts';
+import { outboundCsv, outboundZenginFile } from '../zengin/index.ts';
 
 export type OutboundFormat = 'zengin' | 'csv';
 

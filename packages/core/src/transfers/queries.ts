@@ -1,6 +1,6 @@
 /** Reading transfers: the user's list (scheduled ones with their cancel button) and one transfer. */
 
-import type { ApprovalState } from '../approvals/states.ts';
+import type { ApprovalState } from '../approvals/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { CustomerContext } from '../identity/authz.ts';

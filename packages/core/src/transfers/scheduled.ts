@@ -9,7 +9,7 @@ import { jstDate } from '../calendar/index.ts';
 import { isKinkoError, KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
-import { giveBack } from '../limits/counting.ts';
+import { giveBack } from '../limits/index.ts';
 import { requireProofIfAsked, stepUpIfConfigured } from '../tokens/operations.ts';
 import type { StepUpProof } from '../tokens/proof.ts';
 import { type KinkoDeps, Rejection, runUseCase } from '../use-case.ts';

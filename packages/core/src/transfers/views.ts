@@ -3,9 +3,9 @@
  * amounts in integer yen (M1), never an internal id of another contract.
  */
 
-import type { ApprovalState } from '../approvals/states.ts';
+import type { ApprovalState } from '../approvals/index.ts';
 import { jstDate } from '../calendar/index.ts';
-import type { TransferDestinationInput } from '../payees/views.ts';
+import type { TransferDestinationInput } from '../payees/index.ts';
 import type {
   AccountType,
   PayeeStandingRecord,
