@@ -9,7 +9,7 @@ import { KinkoError } from '../errors.ts';
 declare const yenBrand: unique symbol;
 export type Yen = number & { readonly [yenBrand]: true };
 
-/** Asserts a safe integer (a bug otherwise, not a user error: user input goes through parseYen/amountFrom). */
+/** Asserts a safe integer (a bug otherwise, not a user error: user input goes through amountFrom). */
 export function yen(n: number): Yen {
   if (!Number.isSafeInteger(n)) throw new RangeError(`yen: ${String(n)} is not a safe integer`);
   return n as Yen;
@@ -20,38 +20,29 @@ export const ZERO_YEN = yen(0);
 /** The largest single amount a customer may move (SPEC: per-transfer maximum ¥9,999,999,999). */
 export const MAX_AMOUNT = yen(9_999_999_999);
 
-export function isYen(n: unknown): n is Yen {
-  return typeof n === 'number' && Number.isSafeInteger(n);
-}
-
-/** Exact sum; asserts the total is still a safe integer. */
-export function sumYen(amounts: readonly Yen[]): Yen {
-  let total = 0;
-  for (const a of amounts) total += a;
-  return yen(total);
-}
+// Plain digits without a leading zero: "30000", never "30,000", "３００００", "1e4", " 5" or "007".
+const DIGITS_RE = /^(0|[1-9][0-9]{0,9})$/;
 
 /**
- * An amount a person entered, as JSON gave it: a whole number of yen from `min` to MAX_AMOUNT.
- * 0, negative, fractional, NaN and strings are 'amount.invalid' (a 4xx that changes nothing).
+ * The one parser of an amount a person entered (M1), as the API gave it: a whole number of yen
+ * from `min` to MAX_AMOUNT (¥9,999,999,999, the Zengin 振込金額 field N(10), DOMAIN §2.4), as a
+ * JSON number, or also as a string of plain digits where the API says so (`digits`: a
+ * transfer's amount). Fractions, NaN, Infinity, negatives, commas, spaces, full-width digits
+ * and exponents are 'amount.invalid', a 4xx that changes nothing, whose detail says what is
+ * accepted and whose details carry min and max.
  */
-export function amountFrom(value: unknown, what = 'amount', min = 1): Yen {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > MAX_AMOUNT) {
+export function amountFrom(value: unknown, what = 'amount', min = 1, digits = false): Yen {
+  const n = digits && typeof value === 'string' && DIGITS_RE.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < min || n > MAX_AMOUNT) {
+    const given = digits
+      ? 'as a number or as plain digits (e.g. 30000): no commas, spaces, signs or full-width digits'
+      : 'as a number';
     throw new KinkoError(
       'amount.invalid',
-      `${what} must be a whole number of yen from ${formatYen(yen(min))} to ${formatYen(MAX_AMOUNT)}`,
+      `${what} must be a whole number of yen from ${formatYen(yen(min))} to ${formatYen(MAX_AMOUNT)}, ${given}`,
+      { min, max: MAX_AMOUNT },
     );
   }
-  return yen(value);
-}
-
-/** Parses digits as typed at an edge: "12345", "12,345", "¥12,345" or "￥12,345" (no sign, no decimals). */
-export function parseYen(text: string, what = 'amount'): Yen {
-  const t = text.trim().replace(/^[¥￥]/, '');
-  if (!/^(\d{1,3}(,\d{3})+|\d+)$/.test(t))
-    throw new KinkoError('amount.invalid', `${what} is not a yen amount`);
-  const n = Number(t.replaceAll(',', ''));
-  if (!Number.isSafeInteger(n)) throw new KinkoError('amount.invalid', `${what} is too large`);
   return yen(n);
 }
 

@@ -12,7 +12,7 @@ import { checkContractPin } from '../identity/contract-pin.ts';
 import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { type Privilege, parsePrivileges, privilegesOf } from '../identity/privileges.ts';
-import { yen } from '../ledger/yen.ts';
+import { MAX_AMOUNT, yen } from '../ledger/yen.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { bankCeiling } from './counting.ts';
 import { type LayerLimits, type ProposedLimits, validateLimitSettings } from './policy.ts';
@@ -42,7 +42,7 @@ export interface LimitsInput {
 
 /** What a ceiling may be at most: the Zengin N(10) amount per transfer (M1). */
 const TOP: LayerLimits = {
-  perTransfer: yen(9_999_999_999),
+  perTransfer: MAX_AMOUNT,
   perDay: yen(999_999_999_999),
   sameDayUnregisteredPerDay: null,
 };

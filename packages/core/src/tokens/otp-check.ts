@@ -20,12 +20,11 @@ export async function checkOtp(tx: Tx, token: TokenRecord, otp: string): Promise
   const { config, kek } = tx.deps;
   const seed = kek.open(token.seedCiphertext, `seed:${token.id}`);
   try {
-    // A bank may lower maxDrift; a drift recorded under the old bound is clamped to the new one.
-    const drift = Math.max(-config.maxDrift, Math.min(config.maxDrift, token.drift));
+    // A bank may lower maxDrift: the matcher bounds the recorded drift by today's (window-match.ts).
     const v = new TotpVerifier(seed).verify(otp, tx.now, {
       window: config.otpWindow,
       lastStep: token.lastStep,
-      drift,
+      drift: token.drift,
       maxDrift: config.maxDrift,
     });
     if (v.kind !== 'ok') return v;

@@ -12,7 +12,7 @@ import { type CustomerContext, requireCustomer } from '../identity/authz.ts';
 import { newId } from '../identity/ids.ts';
 import { requirePrivilege } from '../identity/privileges.ts';
 import { requireUsableAccount } from '../ledger/access.ts';
-import { yen } from '../ledger/yen.ts';
+import { amountFrom, yen } from '../ledger/yen.ts';
 import { precheckLimits } from '../limits/index.ts';
 import { resolveDestination } from '../payees/index.ts';
 import type { TransferRecord } from '../ports.ts';
@@ -20,7 +20,6 @@ import { tokenActive } from '../tokens/effective.ts';
 import { stepUpChallengeIn } from '../tokens/step-up.ts';
 import type { KinkoDeps } from '../use-case.ts';
 import { transferFee } from './fees.ts';
-import { parseTransferAmount } from './money.ts';
 import { assertSameDayAllowed } from './same-day-rule.ts';
 import { type PendingTransfer, type TransferInput, toTransferView } from './views.ts';
 
@@ -33,7 +32,7 @@ export async function enterTransfer(
   if (input === null || typeof input !== 'object')
     throw new KinkoError('request.invalid', 'a transfer is required');
   // Shape first, outside any transaction: bad input writes nothing.
-  const amount = yen(parseTransferAmount(input.amount));
+  const amount = amountFrom(input.amount, 'amount', 1, true);
   const valueDate = parseBankDate(input.valueDate);
   return runIdempotent<PendingTransfer, CustomerContext>(deps, {
     key: idempotencyKey,

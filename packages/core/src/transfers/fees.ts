@@ -18,7 +18,7 @@ export interface FeeInput {
   toBankCode: string;
   /** The payee's branch (3 digits). */
   toBranch: string;
-  /** Integer yen, already parsed (parseTransferAmount). */
+  /** Integer yen, already parsed (amountFrom). */
   amount: number;
   /** 'YYYY-MM-DD', the value date (振込指定日). */
   valueDate: string;

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TRANSFER_AMOUNT, parseTransferAmount } from './money.ts';
+import { amountFrom, MAX_AMOUNT } from './yen.ts';
 
-describe('transfer amounts (M1)', () => {
+describe('amounts as entered (M1): the one parser', () => {
   it('M1: a whole number of yen from 1 to 9,999,999,999 is accepted, as a number or digits', () => {
-    expect(parseTransferAmount(1)).toBe(1);
-    expect(parseTransferAmount(30_000)).toBe(30_000);
-    expect(parseTransferAmount(9_999_999_999)).toBe(MAX_TRANSFER_AMOUNT);
-    expect(parseTransferAmount('30000')).toBe(30_000);
-    expect(parseTransferAmount('9999999999')).toBe(9_999_999_999);
+    expect(amountFrom(1)).toBe(1);
+    expect(amountFrom(30_000)).toBe(30_000);
+    expect(amountFrom(9_999_999_999)).toBe(MAX_AMOUNT);
+    expect(amountFrom('30000', 'amount', 1, true)).toBe(30_000);
+    expect(amountFrom('9999999999', 'amount', 1, true)).toBe(9_999_999_999);
   });
 
   it.each([
@@ -37,7 +37,9 @@ describe('transfer amounts (M1)', () => {
     ['a bigint', 30000n],
     ['an object', { amount: 30000 }],
   ])('M1: %s is refused with amount.invalid', (_what, input) => {
-    expect(() => parseTransferAmount(input)).toThrow(expect.objectContaining({ code: 'amount.invalid' }));
+    expect(() => amountFrom(input, 'amount', 1, true)).toThrow(
+      expect.objectContaining({ code: 'amount.invalid' }),
+    );
   });
 
   it('M1: every accepted amount is a safe integer in range, and its digits parse to itself', () => {
@@ -45,12 +47,12 @@ describe('transfer amounts (M1)', () => {
       fc.property(fc.oneof(fc.double(), fc.integer(), fc.string(), fc.bigInt().map(String)), (input) => {
         let n: number;
         try {
-          n = parseTransferAmount(input);
+          n = amountFrom(input, 'amount', 1, true);
         } catch {
           return;
         }
-        expect(Number.isSafeInteger(n) && n >= 1 && n <= MAX_TRANSFER_AMOUNT).toBe(true);
-        expect(parseTransferAmount(String(n))).toBe(n);
+        expect(Number.isSafeInteger(n) && n >= 1 && n <= MAX_AMOUNT).toBe(true);
+        expect(amountFrom(String(n), 'amount', 1, true)).toBe(n);
       }),
     );
   });
