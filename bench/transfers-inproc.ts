@@ -29,10 +29,7 @@ export interface InProcessFigures {
   cpuMs: number;
 }
 
-export async function inProcessTransfers(
-  name: 'sqlite' | 'postgres',
-  count: number,
-): Promise<InProcessFigures> {
+async function inProcessTransfers(name: 'sqlite' | 'postgres', count: number): Promise<InProcessFigures> {
   const backend = await makeBackend(name, lateCutoff);
   try {
     await kinkoCli(backend, ['demo', '--no-serve']);

@@ -6,9 +6,9 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { type Backend, kinkoCli, makeBackend, type RunningServer, startServer } from './harness.ts';
 
-export const screenshotDir = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -17,13 +17,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** How a page is opened: phone-sized (`mobile`, the token app) and whether it may download files. */
-export interface OpenOptions {
+interface OpenOptions {
   mobile?: boolean;
   acceptDownloads?: boolean;
 }
 
 /** A page opened by a suite; `errors` gathers what the page throws. */
-export interface OpenedPage {
+interface OpenedPage {
   page: Page;
   errors: string[];
 }

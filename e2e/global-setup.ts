@@ -90,7 +90,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
  * letting the event loop drain, so the run would pass. Its listeners are taken off again at once;
  * stopAtExit does the stopping at exit instead.
  */
-export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
   const emitter: NodeJS.EventEmitter = process; // its untyped listeners(), for every event alike
   const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));

@@ -23,7 +23,7 @@ export function sameDayOpenNow(): boolean {
 }
 
 /** 「¥1,234」 as shown on the screen → 1234. */
-export const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
+const parseYenText = (s: string | null) => Number((s ?? '').replace(/[¥,]/g, ''));
 
 /** Logs in to the customer site as one of the demo contract's users. */
 /** From the top page to 残高照会: each account's balance by its test id (the page stays there). */

@@ -24,9 +24,9 @@ import { type KinkoStore, openStore } from '@kinko/store';
 export const systemClock: Clock = { now: () => Date.now() };
 export const systemRandom: Random = { bytes: (n) => new Uint8Array(randomBytes(n)) };
 
-export const defaultDbUrl = 'sqlite:data/kinko.db';
-export const defaultKekFile = 'data/kek.key';
-export const defaultAuditKeyFile = 'data/audit.key';
+const defaultDbUrl = 'sqlite:data/kinko.db';
+const defaultKekFile = 'data/kek.key';
+const defaultAuditKeyFile = 'data/audit.key';
 
 export class CliError extends Error {
   constructor(
@@ -43,7 +43,7 @@ export function dbUrlFrom(flag: string | undefined): string {
 }
 
 /** Decodes a key given as base64 (or hex) text: exactly 32 bytes (T6's KEK, L1's audit key). */
-export function decodeKey(text: string, source: string, what = 'the key-encryption key'): Uint8Array {
+function decodeKey(text: string, source: string, what = 'the key-encryption key'): Uint8Array {
   const t = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
   if (bytes.length !== 32) throw new CliError(`${source}: ${what} must be 32 bytes (base64 or hex)`, 2);
@@ -66,7 +66,7 @@ const keys = {
  * (--kek-file / KINKO_KEK_FILE / data/kek.key; --audit-key-file / KINKO_AUDIT_KEY_FILE /
  * data/audit.key). With `create`, a missing key file is generated with mode 0600 (the demo).
  */
-export function loadKeyBytes(which: keyof typeof keys, o: { file?: string; create?: boolean }): Uint8Array {
+function loadKeyBytes(which: keyof typeof keys, o: { file?: string; create?: boolean }): Uint8Array {
   const k = keys[which];
   const given = process.env[k.env];
   if (given) return decodeKey(given, k.env, k.what);

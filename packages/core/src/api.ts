@@ -6,9 +6,9 @@
  * and the otpauth URI when T9 is on, which are shown once to their rightful holder.
  */
 
-import type { AuditProblem, AuditVerification } from './audit/verify.ts';
+import type { AuditVerification } from './audit/verify.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
-import type { Actor, AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
+import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
 import type { OpenContractInput } from './identity/contracts.ts';
 import type { SessionInfo } from './identity/sessions.ts';
 import type { ContractView, Me, UserView } from './identity/views.ts';
@@ -28,10 +28,8 @@ export type * from './transfers/index.ts';
 export type {
   AccountView,
   ActivationResult,
-  Actor,
   AnonymousActor,
   AuditPage,
-  AuditProblem,
   AuditVerification,
   AuditView,
   BankAccountView,
@@ -41,10 +39,8 @@ export type {
   JsonWebKeyP256,
   LedgerVerification,
   Me,
-  OpenContractInput,
   OperatorActor,
   ReplayAlert,
-  SessionInfo,
   Statement,
   StatementCsv,
   StatementLine,

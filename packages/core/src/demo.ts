@@ -41,7 +41,7 @@ export const demoBank = {
   ],
 } as const;
 
-export interface DemoLogin {
+interface DemoLogin {
   realm: 'bank' | 'customer';
   role: 'operator' | 'admin' | 'user';
   contractNumber: string | null;

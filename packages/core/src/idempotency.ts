@@ -14,7 +14,7 @@ import { type KinkoDeps, Rejection, runUseCase, type Tx } from './use-case.ts';
 const KEY_RE = /^[\x21-\x7e]{1,128}$/;
 
 /** The header value, or 'idempotency.key_required' / 'idempotency.key_invalid'. */
-export function assertIdempotencyKey(key: unknown): asserts key is string {
+function assertIdempotencyKey(key: unknown): asserts key is string {
   if (key === undefined || key === null || key === '') {
     throw new KinkoError(
       'idempotency.key_required',

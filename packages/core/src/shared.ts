@@ -9,7 +9,6 @@ export {
   APPROVAL_MODES,
   APPROVAL_STATES,
   type ApprovalMode,
-  type ApprovalState,
 } from './approvals/states.ts';
 export type { ErrorCode } from './errors.ts';
 export { PRIVILEGES } from './identity/privileges.ts';

@@ -16,7 +16,7 @@ export interface KinkoDeps {
 }
 
 /** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */
-export interface AuditEvent {
+interface AuditEvent {
   actor: Actor;
   action: string;
   outcome?: AuditRecord['outcome'];

@@ -69,9 +69,9 @@ export interface BuildServerOptions {
   bodyLimit?: number;
 }
 
-export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-export const defaultBodyLimit = 16 * 1024;
-export const defaultActivationRateLimit = { max: 10, timeWindowMs: 60_000 };
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultBodyLimit = 16 * 1024;
+const defaultActivationRateLimit = { max: 10, timeWindowMs: 60_000 };
 
 /**
  * Fastify's https option, typed as the plain HTTP server's options: the instance's type follows

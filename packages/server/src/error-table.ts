@@ -11,8 +11,8 @@ import { defaultDetails } from './plugins/problem-details.ts';
 import { statusOf } from './plugins/problem-status.ts';
 
 export const docPath = new URL('../../../docs/http-api.md', import.meta.url);
-export const begin = '<!-- error-codes:begin (npm run docs:errors) -->';
-export const end = '<!-- error-codes:end -->';
+const begin = '<!-- error-codes:begin (npm run docs:errors) -->';
+const end = '<!-- error-codes:end -->';
 
 /** Display width as Markdown formatters count it: East Asian wide characters take two columns. */
 function width(s: string): number {

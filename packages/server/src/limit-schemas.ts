@@ -29,7 +29,7 @@ const ProposedLimits = z.strictObject({
   sameDayUnregisteredPerDay: amount.nullable().describe('Same-day to unregistered payees; null: none'),
 });
 
-export const Privilege = z.enum(PRIVILEGES);
+const Privilege = z.enum(PRIVILEGES);
 
 export const UserLimitsView = z
   .object({

@@ -14,7 +14,7 @@ export const redactPaths = [
   'res.headers["set-cookie"]',
 ];
 
-export const loggerOptions: LoggerOptions = {
+const loggerOptions: LoggerOptions = {
   level: process.env.LOG_LEVEL ?? 'info',
   redact: { paths: redactPaths, censor: '[redacted]' },
   serializers: {

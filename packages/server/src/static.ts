@@ -18,7 +18,7 @@ function entryFor(path: string): string {
   return 'index.html';
 }
 
-export function isApiPath(path: string): boolean {
+function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 

@@ -26,7 +26,7 @@ import { type BuildServerOptions, buildServer } from './app.ts';
 import { undocumentedProblem } from './documented-problems.ts';
 
 // One fake clock and one test time for every package's tests (the test kit's).
-export { FakeClock, realRandom, T0 };
+export { T0 };
 
 export const secrets = {
   operator: { loginId: 'bankop', password: 'operator1' },
@@ -80,7 +80,7 @@ function countingTokenInserts(store: Store, counter: { n: number }): Store {
   return wrap(store);
 }
 
-export const testConfig = (overrides: Partial<BankConfig> = {}): BankConfig =>
+const testConfig = (overrides: Partial<BankConfig> = {}): BankConfig =>
   makeConfig({ ...overrides, argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 } });
 
 function cookieFrom(res: LightMyRequestResponse, name: string): string {

@@ -9,17 +9,17 @@ import type { ColumnType, Generated } from 'kysely';
  * Booleans are native on PostgreSQL and 0/1 integers on SQLite. Writes always pass JS booleans
  * (the SQLite driver binds them as 0/1); reads may see either, and the row mappers normalise.
  */
-export type Bool = ColumnType<boolean | number, boolean, boolean>;
+type Bool = ColumnType<boolean | number, boolean, boolean>;
 
 /** bytea / blob. Drivers hand back Buffers; the row mappers copy them into plain Uint8Arrays. */
-export type Bytes = Uint8Array;
+type Bytes = Uint8Array;
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
 }
 
-export interface BranchesTable {
+interface BranchesTable {
   code: string;
   name: string;
 }
@@ -135,7 +135,7 @@ export interface AuditLegacyTable {
 }
 
 /** One row, id = 1: the old chain's last seq and hash. */
-export interface AuditLegacyHeadTable {
+interface AuditLegacyHeadTable {
   id: number;
   seq: number;
   hash: string;
@@ -232,7 +232,7 @@ export interface TransfersTable {
 }
 
 /** M3: primary key (contract_id, key). */
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   contract_id: string;
   key: string;
   operation: string;
@@ -242,7 +242,7 @@ export interface IdempotencyKeysTable {
 }
 
 /** M5: primary key (layer, owner_id); 'bank' and 'contract' rows by contract id, 'user' by user id. */
-export interface LimitSettingsTable {
+interface LimitSettingsTable {
   layer: string;
   owner_id: string;
   per_transfer: number;
@@ -252,7 +252,7 @@ export interface LimitSettingsTable {
 }
 
 /** M5: the daily usage counters; primary key (scope, owner_id, day). */
-export interface LimitUsageTable {
+interface LimitUsageTable {
   scope: string;
   owner_id: string;
   day: string;
@@ -260,13 +260,13 @@ export interface LimitUsageTable {
   used_same_day_unregistered: number;
 }
 
-export interface UserPrivilegesTable {
+interface UserPrivilegesTable {
   user_id: string;
   privileges: string;
   updated_at: number;
 }
 
-export interface ApprovalSettingsTable {
+interface ApprovalSettingsTable {
   contract_id: string;
   mode: string;
   approver_must_differ: Bool;

@@ -10,3 +10,4 @@ export * from './failure.ts';
 export * from './ledger.ts';
 export * from './transfer-ops.ts';
 export * from './transfers.ts';
+export * from './tamper.ts';

@@ -12,7 +12,7 @@ import type {
 import { openBank, pins, type TestBackend, type TestBank, type TestToken } from './bank.ts';
 import { openTestAccount, otherContract } from './ledger.ts';
 
-export const CONFIRM_PIN = '4826';
+const CONFIRM_PIN = '4826';
 const STEP = 30_000;
 
 export interface TransferBank {

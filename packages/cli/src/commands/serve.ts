@@ -4,7 +4,7 @@ import { buildServer } from '@kinko/server';
 import type { Runtime } from '../runtime.ts';
 import type { TransportOptions } from './serve-options.ts';
 
-export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export interface ServeOptions {
   port: number;

@@ -44,7 +44,7 @@ export interface ApprovalContext {
 }
 
 /** What happened, for the request's history and the audit log (L1). */
-export interface ApprovalRecord {
+interface ApprovalRecord {
   action: ApprovalAction;
   from: ApprovalState;
   to: ApprovalState;

@@ -18,7 +18,7 @@ export interface OtpConfig {
  * The operation an approval action is, or null for the system's own actions ('expire';
  * 'process', which follows an approval or a submit that already asked for the OTP).
  */
-export function otpOperationOf(action: ApprovalAction, mode: ApprovalMode): OtpOperation | null {
+function otpOperationOf(action: ApprovalAction, mode: ApprovalMode): OtpOperation | null {
   switch (action) {
     case 'submit':
       return mode === 'none' ? 'transfer.execute' : 'transfer.submit';

@@ -7,7 +7,7 @@ export type AuditDraft = Omit<AuditRecord, 'chain' | 'seq' | 'prevMac' | 'mac' |
 };
 
 /** L1: a record belongs to its contract's chain; one of no contract to the bank's. */
-export function chainOf(contractId: string | null): string {
+function chainOf(contractId: string | null): string {
   return contractId ?? BANK_CHAIN;
 }
 

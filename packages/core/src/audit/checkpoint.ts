@@ -11,7 +11,7 @@ import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { signatureValid } from './key.ts';
 import { canonicalJson } from './record.ts';
 
-export const CHECKPOINT_FORMAT = 'kinko-audit-checkpoint-v1';
+const CHECKPOINT_FORMAT = 'kinko-audit-checkpoint-v1';
 
 export interface AuditCheckpoint {
   format: typeof CHECKPOINT_FORMAT;
@@ -62,7 +62,7 @@ export async function createCheckpoint(store: Store, key: AuditKey, now: number)
 }
 
 /** The bytes the signature covers: every member but the signature, as canonical JSON. */
-export function checkpointPayload(cp: Omit<AuditCheckpoint, 'signature'>): Uint8Array {
+function checkpointPayload(cp: Omit<AuditCheckpoint, 'signature'>): Uint8Array {
   const { format, createdAt, keyId, publicKey, heads } = cp;
   return Buffer.from(canonicalJson({ format, createdAt, keyId, publicKey, heads }), 'utf8');
 }

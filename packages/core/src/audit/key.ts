@@ -47,7 +47,7 @@ function subkey(key: Uint8Array, info: string): Buffer {
 }
 
 /** The key id: the first 16 bytes of SHA-256 over the public key, as a short hex fingerprint. */
-export function fingerprint(publicKey: string): string {
+function fingerprint(publicKey: string): string {
   return createHash('sha256').update(publicKey).digest('hex').slice(0, 32);
 }
 

@@ -11,7 +11,7 @@ import { BANK_CHAIN, type LegacyAuditRecord } from '../ports.ts';
 import type { KinkoDeps } from '../use-case.ts';
 import { createAuditKey } from './key.ts';
 import { legacyRecordHash, prepareAuditLog } from './legacy.ts';
-import { tamper } from './tamper.ts';
+import { tamper } from '@kinko/testkit';
 import { verifyAuditLog } from './verify.ts';
 
 const ZEROS = '0'.repeat(64);

@@ -58,7 +58,7 @@ function sortKeys(value: unknown): unknown {
  * order is part of the format. Numbers are coerced because a driver may hand back a BIGINT as a
  * string.
  */
-export function macInput(r: Omit<AuditRecord, 'mac'>): Uint8Array {
+function macInput(r: Omit<AuditRecord, 'mac'>): Uint8Array {
   const fields = [
     FORMAT,
     r.chain,

@@ -13,7 +13,7 @@ import { createCheckpoint, parseCheckpoint } from './checkpoint.ts';
 import { createAuditKey } from './key.ts';
 import { prepareAuditLog } from './legacy.ts';
 import { recordMac } from './record.ts';
-import { tamper } from './tamper.ts';
+import { tamper } from '@kinko/testkit';
 import { verifyAuditLog } from './verify.ts';
 
 describe.each(testBackends())('audit tampering on $name', (backend) => {

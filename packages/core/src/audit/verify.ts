@@ -142,7 +142,7 @@ async function walkChain(
 }
 
 /** A place where the log does not hold: the chain (or '*' for the whole log) and the record. */
-export interface AuditProblem {
+interface AuditProblem {
   chain: string;
   seq: number | null;
   reason: string;

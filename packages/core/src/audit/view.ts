@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, type PageLimits, type PageQuery, pageLimit 
 import type { AuditRecord } from '../ports.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
 
-export function toAuditView(r: AuditRecord): AuditView {
+function toAuditView(r: AuditRecord): AuditView {
   return {
     chain: r.chain,
     seq: Number(r.seq),

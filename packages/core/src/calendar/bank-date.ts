@@ -53,7 +53,7 @@ export function addDays(date: BankDate, n: number): BankDate {
 }
 
 /** 0 = Sunday … 6 = Saturday. */
-export function dayOfWeek(date: BankDate): number {
+function dayOfWeek(date: BankDate): number {
   return new Date(toUtcMs(date)).getUTCDay();
 }
 

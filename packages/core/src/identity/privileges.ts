@@ -24,9 +24,9 @@ export type Privilege = (typeof PRIVILEGES)[number];
  * A user the administrator never gave privileges to may transfer and inquire, as every user
  * could before privileges existed; approving must be granted (M5a).
  */
-export const DEFAULT_PRIVILEGES: readonly Privilege[] = ['transfer', 'inquiry'];
+const DEFAULT_PRIVILEGES: readonly Privilege[] = ['transfer', 'inquiry'];
 
-export function isPrivilege(v: unknown): v is Privilege {
+function isPrivilege(v: unknown): v is Privilege {
   return typeof v === 'string' && (PRIVILEGES as readonly string[]).includes(v);
 }
 

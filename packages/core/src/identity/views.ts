@@ -33,7 +33,7 @@ export function toContractView(c: ContractRecord, tokens: TokensById): ContractV
 }
 
 /** R5: each user with the serial and state of the token in force for them. */
-export function toUserView(u: UserRecord, c: ContractRecord, tokens: TokensById): UserView {
+function toUserView(u: UserRecord, c: ContractRecord, tokens: TokensById): UserView {
   const tokenId = effectiveTokenId(c, u);
   const token = tokenId === null ? undefined : tokens.get(tokenId);
   return {

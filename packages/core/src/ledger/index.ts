@@ -3,20 +3,6 @@
  * post() and the account access checks take a use case's Tx, so they are used inside core by
  * path (ledger/post.ts, ledger/access.ts), never by the server or the CLI.
  */
-export {
-  accountLabel,
-  accountTypeLabel,
-  accountTypes,
-  availableOf,
-  internalAccountCodes,
-  internalAccountLabel,
-  isAccountNumber,
-  isAccountType,
-  isBranchCode,
-  zenginTypeCode,
-} from './accounts.ts';
-export { normaliseHolderKana } from './holder-kana.ts';
 export { STATEMENT_PAGE } from './statement.ts';
-export { statementCsvHeader, statementCsvText } from './statement-csv.ts';
 export { verifyLedger } from './verify.ts';
 export * from './yen.ts';

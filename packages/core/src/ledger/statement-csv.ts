@@ -12,7 +12,7 @@ import { STATEMENT_PAGE, statement } from './statement.ts';
 
 export type CsvEncoding = 'utf8' | 'shift_jis';
 
-export const statementCsvHeader = ['日付', '摘要', 'お支払金額', 'お預り金額', '差引残高'] as const;
+const statementCsvHeader = ['日付', '摘要', 'お支払金額', 'お預り金額', '差引残高'] as const;
 
 /**
  * Every line of the range, read a page at a time (`pageSize` lines, the statement's largest

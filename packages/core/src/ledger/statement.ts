@@ -58,7 +58,7 @@ interface Range {
 }
 
 /** Days in Japan, inclusive: [00:00 JST of from, 00:00 JST of the day after to). */
-export function statementRange(query: StatementQuery): Range {
+function statementRange(query: StatementQuery): Range {
   const { from, to } = query ?? {};
   if (!isBankDate(from) || !isBankDate(to)) {
     throw new KinkoError('request.invalid', 'from and to are days written YYYY-MM-DD');

@@ -1,6 +1,6 @@
 import { move, openBank, openTestAccount, type TestBank, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tamper } from '../audit/tamper.ts';
+import { tamper } from '@kinko/testkit';
 import { verifyLedger } from './verify.ts';
 import type { BankAccountView } from './views.ts';
 

@@ -47,7 +47,7 @@ export function amountFrom(value: unknown, what = 'amount', min = 1, digits = fa
 }
 
 /** "1,234,567" or "-1,000": grouping by thousands, as on every Japanese bank screen. */
-export function formatYen(y: Yen): string {
+function formatYen(y: Yen): string {
   const digits = String(Math.abs(y)).replace(/\B(?=(\d{3})+$)/g, ',');
   return y < 0 ? `-${digits}` : digits;
 }

@@ -34,13 +34,13 @@ function bankLayer(tx: Tx, set: LayerLimits | null): LayerLimits {
   };
 }
 
-export async function loadLayers(tx: Tx, contractId: string, userId: string): Promise<LimitLayers> {
+async function loadLayers(tx: Tx, contractId: string, userId: string): Promise<LimitLayers> {
   const set = await tx.store.limits.layers(contractId, userId);
   return { bank: bankLayer(tx, set.bank), contract: set.contract, user: set.user };
 }
 
 /** The transfer as the limits see it. M5: 都度指定 is neither 事前登録 nor the contract's own account. */
-export function forLimits(t: TransferRecord, today: string): TransferForLimits {
+function forLimits(t: TransferRecord, today: string): TransferForLimits {
   return {
     amount: t.amount,
     sameDay: t.valueDate === today,

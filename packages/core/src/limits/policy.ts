@@ -44,8 +44,8 @@
  */
 import { type Yen, yen } from '../ledger/yen.ts';
 
-export type LimitLayerName = 'bank' | 'contract' | 'user';
-export type LimitKind = 'per_transfer' | 'per_day' | 'same_day_unregistered_per_day';
+type LimitLayerName = 'bank' | 'contract' | 'user';
+type LimitKind = 'per_transfer' | 'per_day' | 'same_day_unregistered_per_day';
 
 /** One layer's limits in integer yen. */
 export interface LayerLimits {
@@ -86,7 +86,7 @@ export interface TransferForLimits {
 
 export type LimitRefusalCode = 'limits.exceeded' | 'limits.same_day_unregistered_exceeded';
 
-export interface LimitRefusalDetails {
+interface LimitRefusalDetails {
   layer: LimitLayerName;
   kind: LimitKind;
   limit: Yen;
@@ -242,7 +242,7 @@ export type LimitSettingsCode =
   | 'limits.per_transfer_above_per_day'
   | 'limits.sub_limit_above_per_day';
 
-export type LimitField = keyof LayerLimits;
+type LimitField = keyof LayerLimits;
 
 export type LimitSettingsCheck =
   | { ok: true; limits: LayerLimits }

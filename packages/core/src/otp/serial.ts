@@ -24,7 +24,7 @@
 import { KinkoError } from '../errors.ts';
 import type { Random } from '../ports.ts';
 
-export const SERIAL_PREFIX = 'SKTS';
+const SERIAL_PREFIX = 'SKTS';
 export const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_CHARS = 7;
 const CANONICAL = /^SKTS[0-9A-HJKMNP-TV-Z]{8}$/;

@@ -4,7 +4,7 @@ import { OTP_DIGITS, TOTP_ALGORITHM, TOTP_PERIOD_SECONDS } from './otp-format.ts
 export { TOTP_PERIOD_SECONDS };
 
 /** The RFC 6238 §4.2 time step T = floor((unix time - T0) / X) of an epoch-milliseconds time. */
-export function timeStep(timeMs: number, periodSeconds = TOTP_PERIOD_SECONDS): number {
+function timeStep(timeMs: number, periodSeconds = TOTP_PERIOD_SECONDS): number {
   if (!Number.isFinite(timeMs) || timeMs < 0) throw new RangeError(`time must be ≥ 0 ms, got ${timeMs}`);
   if (!Number.isInteger(periodSeconds) || periodSeconds < 1) {
     throw new RangeError(`period must be a positive number of seconds, got ${periodSeconds}`);

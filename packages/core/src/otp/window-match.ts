@@ -24,7 +24,7 @@ export interface VerifyOptions {
 /** A window larger than this is a configuration mistake, not a policy (RFC 6238 §5.2: "small"). */
 const MAX_WINDOW = 10;
 /** Steps stay below 2^31 (30 s steps: until the year 4011) so the mask arithmetic is int32. */
-export const MAX_STEP = 0x7fff_ffff;
+const MAX_STEP = 0x7fff_ffff;
 
 /**
  * `codeAt(step)` is the code for a step as a number (≥ 0); `given` the submitted code's number,

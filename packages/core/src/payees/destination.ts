@@ -53,16 +53,3 @@ export function toDestination(input: DestinationInput, own: OwnBankBranches): De
     name,
   };
 }
-
-/** The same account, whatever the name says: how payees are matched (M4, 最近10回). */
-export function sameAccount(
-  a: Pick<Destination, 'bankCode' | 'branchCode' | 'accountType' | 'accountNumber'>,
-  b: Pick<Destination, 'bankCode' | 'branchCode' | 'accountType' | 'accountNumber'>,
-): boolean {
-  return (
-    a.bankCode === b.bankCode &&
-    a.branchCode === b.branchCode &&
-    a.accountType === b.accountType &&
-    a.accountNumber === b.accountNumber
-  );
-}

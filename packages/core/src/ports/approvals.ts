@@ -3,7 +3,7 @@
 export type ApprovalModeRecord = 'none' | 'single' | 'double_ordered' | 'double_unordered';
 /** One approval given: 'single' (シングル承認), or 'first' then 'final' (ダブル承認). */
 export const APPROVAL_STEPS = ['single', 'first', 'final'] as const;
-export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
+type ApprovalStep = (typeof APPROVAL_STEPS)[number];
 
 export interface ApprovalSettingsRecord {
   mode: ApprovalModeRecord;

@@ -41,7 +41,7 @@ export interface AuditHead {
 }
 
 /** A record as read back: with the id that orders the bank-wide listing (write order). */
-export type StoredAuditRecord = AuditRecord & { id: number };
+type StoredAuditRecord = AuditRecord & { id: number };
 
 /** A record of the log before L1 was keyed and split (one global SHA-256 chain, migration 0006). */
 export interface LegacyAuditRecord extends Omit<AuditRecord, 'chain' | 'prevMac' | 'mac'> {

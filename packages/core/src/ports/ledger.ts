@@ -37,7 +37,7 @@ export interface CustomerAccountRecord extends AccountBase {
   overdraftLimit: Yen;
 }
 
-export interface InternalAccountRecord extends AccountBase {
+interface InternalAccountRecord extends AccountBase {
   internal: InternalAccountCode;
   branchCode: null;
   type: null;

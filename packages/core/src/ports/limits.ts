@@ -3,7 +3,7 @@ import type { Yen } from '../ledger/yen.ts';
 // --- limits and privileges (M5)
 
 /** Whose limits a settings row holds: the bank's ceiling and the administrator's (per contract), a user's. */
-export type LimitLayerRecord = 'bank' | 'contract' | 'user';
+type LimitLayerRecord = 'bank' | 'contract' | 'user';
 
 /** One layer's limits in integer yen (the same shape as limit-policy.ts's LayerLimits). */
 export interface LimitSettingsRecord {
@@ -15,7 +15,7 @@ export interface LimitSettingsRecord {
 /** A daily usage counter: the contract's (bank and contract layers) or the user's. */
 export type LimitScope = 'contract' | 'user';
 
-export interface LimitUsageRecord {
+interface LimitUsageRecord {
   used: Yen;
   usedSameDayUnregistered: Yen;
 }

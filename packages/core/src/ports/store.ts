@@ -6,7 +6,7 @@ import type { LimitsStore, PrivilegesStore } from './limits.ts';
 import type { TokensStore } from './tokens.ts';
 import type { IdempotencyStore, PayeesStore, TransfersStore } from './transfers.ts';
 
-export interface SettingsStore {
+interface SettingsStore {
   get(key: string): Promise<string | null>;
   put(key: string, value: string): Promise<void>;
 }

@@ -98,7 +98,7 @@ export interface IdempotencyRecord {
 }
 
 /** The account of a payee, for matching (M4, 最近10回). */
-export interface AccountRef {
+interface AccountRef {
   bankCode: string;
   branchCode: string;
   accountType: AccountType;

@@ -36,14 +36,10 @@ export type {
   ProposedLimits,
   UserLimitsView,
 } from '../limits/index.ts';
-export type { PageQuery } from '../paging.ts';
 export type * from '../payees/index.ts';
 export type { ApprovalSettingsRecord } from '../ports.ts';
 export type { DirectoryEntry, OutboundItem } from '../zengin/index.ts';
 export type { ApprovalUserAction } from './approval.ts';
-export type { OutboundExport, OutboundFormat } from './outbound.ts';
-export type { TransferListQuery } from './queries.ts';
-export type { ScheduledRun } from './scheduled.ts';
 export type * from './views.ts';
 
 export type PayeeInput = PayeeAccountInput & { nickname?: string | null };

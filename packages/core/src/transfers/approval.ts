@@ -46,7 +46,7 @@ function expiryOf(tx: Tx, valueDate: string): number {
   return ttl === null ? endOfValueDate : Math.min(tx.now + ttl, endOfValueDate);
 }
 
-export async function approvalView(tx: Tx, r: ApprovalRequestRecord): Promise<ApprovalView> {
+async function approvalView(tx: Tx, r: ApprovalRequestRecord): Promise<ApprovalView> {
   const t = await tx.store.transfers.get(r.transferId);
   if (!t) throw new Error(`approval ${r.id}: no transfer`);
   const { transferId: _t, contractId: _c, ...rest } = r;

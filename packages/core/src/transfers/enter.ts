@@ -115,7 +115,7 @@ export async function enterTransfer(
 }
 
 /** "0005-001-普通-1234567" for audit records: the account, not the name. */
-export function payeeLabel(
+function payeeLabel(
   t: Pick<TransferRecord, 'bankCode' | 'branchCode' | 'accountType' | 'accountNumber'>,
 ): string {
   return `${t.bankCode}-${t.branchCode}-${t.accountType}-${t.accountNumber}`;

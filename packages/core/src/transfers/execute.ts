@@ -20,7 +20,7 @@ function memos(t: TransferRecord): { payer: string; payee: string; fee: string }
   };
 }
 
-export async function postingLines(tx: Tx, t: TransferRecord): Promise<EntryLine[]> {
+async function postingLines(tx: Tx, t: TransferRecord): Promise<EntryLine[]> {
   const m = memos(t);
   const creditTo =
     t.kind === 'other_bank' ? (await tx.store.accounts.getInternal('zengin_outbound')).id : t.toAccountId;

@@ -12,7 +12,7 @@ import { KinkoError } from '../errors.ts';
 import type { LoginMethod } from '../ports.ts';
 
 /** Where the money goes, as far as M4 cares. */
-export type PayeeStanding =
+type PayeeStanding =
   | 'own_account' // 振替 between the contract's own accounts
   | 'registered' // 事前登録: entered by a bank operator from the customer's written form
   | 'paid_before' // 都度指定, but this contract has paid it before

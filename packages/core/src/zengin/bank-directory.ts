@@ -152,7 +152,7 @@ function branchNotFound(bankCode: string, branchCode: string): KinkoError {
 }
 
 /** At most this many entries answer one search (the screen shows a short pick list). */
-export const DIRECTORY_SEARCH_LIMIT = 20;
+const DIRECTORY_SEARCH_LIMIT = 20;
 
 /**
  * What a person types, in one form for comparing: NFKC (half-width kana to full-width, full-width

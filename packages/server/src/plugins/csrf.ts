@@ -7,15 +7,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { KinkoError } from '@kinko/core';
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
-export const csrfHeader = 'x-csrf-token';
+const csrfHeader = 'x-csrf-token';
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function isStateChanging(method: string): boolean {
+function isStateChanging(method: string): boolean {
   return stateChanging.has(method);
 }
 
 /** Constant-time equality; hashing first makes the lengths equal, so length leaks nothing. */
-export function safeEqual(a: string, b: string): boolean {
+function safeEqual(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb);

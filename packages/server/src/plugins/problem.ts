@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defaultDetails } from './problem-details.ts';
 import { statusOf } from './problem-status.ts';
 
-export const problemTypeBase = 'https://kinko.example/problems/';
+const problemTypeBase = 'https://kinko.example/problems/';
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
 export interface Problem {

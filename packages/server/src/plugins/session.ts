@@ -7,8 +7,8 @@ import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '@ki
 import { isKinkoError, KinkoError } from '@kinko/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
-export const customerCookie = 'kinko_session';
-export const bankCookie = 'kinko_bank';
+const customerCookie = 'kinko_session';
+const bankCookie = 'kinko_bank';
 
 export type Realm = 'customer' | 'bank';
 const cookieOf: Record<Realm, string> = { customer: customerCookie, bank: bankCookie };

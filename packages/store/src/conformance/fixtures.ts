@@ -24,7 +24,7 @@ export const branch = (over: Partial<BranchRecord> = {}): BranchRecord => ({
   ...over,
 });
 
-export function contract(over: Partial<ContractRecord> = {}): ContractRecord {
+function contract(over: Partial<ContractRecord> = {}): ContractRecord {
   const n = ++next;
   return {
     id: `c-${unique()}`,

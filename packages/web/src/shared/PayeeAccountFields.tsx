@@ -16,7 +16,7 @@ export const emptyPayeeAccount: PayeeAccount = {
   name: '',
 };
 
-export const payeeAccountMessages = defineMessages(
+const payeeAccountMessages = defineMessages(
   {
     bankCode: '金融機関コード',
     bankCodeHint: '4桁の数字（例：0001）',

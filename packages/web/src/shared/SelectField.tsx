@@ -1,6 +1,6 @@
 import { type SelectHTMLAttributes, useId } from 'react';
 
-export interface SelectOption<V extends string> {
+interface SelectOption<V extends string> {
   value: V;
   label: string;
 }

@@ -42,7 +42,7 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
-export async function request<T>(
+async function request<T>(
   method: string,
   path: string,
   body?: unknown,

@@ -10,7 +10,7 @@ export interface ErrorText {
 }
 
 /** The code of any thrown value: an ApiError's code, or a client-side code. */
-export function errorCode(error: unknown): string {
+function errorCode(error: unknown): string {
   if (error instanceof ApiError) return error.code;
   if (error instanceof Error && error.message === 'crypto.unavailable') return 'crypto.unavailable';
   return 'unknown';

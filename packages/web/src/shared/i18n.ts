@@ -21,7 +21,7 @@ function readStored(): Lang {
 
 let current: Lang = readStored();
 
-export function getLang(): Lang {
+function getLang(): Lang {
   return current;
 }
 

@@ -19,11 +19,8 @@ export type {
   CardPosition,
   ContractView,
   ErrorCode,
-  JsonWebKeyP256,
   Me,
   ReplayAlert,
-  Statement,
-  StatementLine,
   UserView,
 } from '@kinko/core/shared';
 

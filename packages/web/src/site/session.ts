@@ -1,7 +1,7 @@
 import { api, setCsrfToken } from '../shared/api.ts';
 import type { Me } from '../shared/types.ts';
 
-export interface SessionAnswer {
+interface SessionAnswer {
   csrfToken: string;
   me: Me;
 }

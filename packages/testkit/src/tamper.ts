@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import type { Store } from '../ports.ts';
+import type { Store } from '@kinko/core/ports';
 
 export async function tamper(store: Store & { url: string }, statement: string): Promise<void> {
   if (store.url.startsWith('sqlite:')) {
