@@ -4,14 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { openTestStoreTwin, type TestStore, testBackends } from '@kinko/store/testing';
-import { FakeClock, realRandom, T0, testConfig } from '@kinko/testkit';
+import { FakeClock, realRandom, T0, tamper, testConfig } from '@kinko/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAesGcmKek } from '../otp/index.ts';
 import { BANK_CHAIN, type LegacyAuditRecord } from '../ports.ts';
 import type { KinkoDeps } from '../use-case.ts';
 import { createAuditKey } from './key.ts';
 import { legacyRecordHash, prepareAuditLog } from './legacy.ts';
-import { tamper } from '@kinko/testkit';
 import { verifyAuditLog } from './verify.ts';
 
 const ZEROS = '0'.repeat(64);

@@ -5,7 +5,7 @@
  * between chains, a wrong key, a forged checkpoint.
  */
 import { randomBytes } from 'node:crypto';
-import { aDayAtTheBank, openBank, type TestBank, testBackends } from '@kinko/testkit';
+import { aDayAtTheBank, openBank, type TestBank, tamper, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerActor } from '../identity/actors.ts';
 import { type AuditRecord, BANK_CHAIN } from '../ports.ts';
@@ -13,7 +13,6 @@ import { createCheckpoint, parseCheckpoint } from './checkpoint.ts';
 import { createAuditKey } from './key.ts';
 import { prepareAuditLog } from './legacy.ts';
 import { recordMac } from './record.ts';
-import { tamper } from '@kinko/testkit';
 import { verifyAuditLog } from './verify.ts';
 
 describe.each(testBackends())('audit tampering on $name', (backend) => {

@@ -1,6 +1,5 @@
-import { move, openBank, openTestAccount, type TestBank, testBackends } from '@kinko/testkit';
+import { move, openBank, openTestAccount, type TestBank, tamper, testBackends } from '@kinko/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tamper } from '@kinko/testkit';
 import { verifyLedger } from './verify.ts';
 import type { BankAccountView } from './views.ts';
 

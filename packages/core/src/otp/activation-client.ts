@@ -1,7 +1,10 @@
 /**
- * The client's half of T5, on WebCrypto only (globalThis.crypto.subtle), exactly as the token
- * web app does it in the browser; the CLI token and the tests use it too. No node: import, so
- * the web bundles this file directly. docs/protocols.md "Token activation (T5)" is the spec.
+ * The client's half of T5 for the CLI token (`kinko token activate`) and the tests, on
+ * WebCrypto only (globalThis.crypto.subtle). It hands back the seed's bytes, which the CLI
+ * token must store. The token web app does the same agreement in packages/web/src/token/
+ * provisioning.ts, but derives the seed straight into a non-extractable HMAC key, so that it
+ * never exists as bytes in the browser; both take the protocol's constants from
+ * activation-protocol.ts. docs/protocols.md "Token activation (T5)" is the spec.
  */
 
 import { asciiBytes, SEED_BYTES, SEED_INFO } from './activation-protocol.ts';

@@ -1,8 +1,9 @@
 /**
- * OTP and token cryptography (SPEC T1–T6, T9, T10). Time and randomness come in as arguments
- * (STYLE habit 2); the one exception is clientActivationKeys, the browser's side of T5, whose
- * key pair WebCrypto makes. activation-client.ts and activation-protocol.ts import nothing
- * from node:, so the web app imports them by path.
+ * OTP and token cryptography (SPEC T1–T6, T9). Time and randomness come in as arguments
+ * (STYLE habit 2); the one exception is clientActivationKeys, the CLI token's side of T5, whose
+ * key pair WebCrypto makes. The browser takes the protocol's constants and the pure steps of
+ * the code (otp-format.ts, activation-protocol.ts) through @kinko/core/shared. OCRA (ocra.ts,
+ * RFC 6287) is tested but has no caller until transaction authentication (T10) lands.
  */
 export { serverActivate } from './activation.ts';
 export { clientActivationKeys } from './activation-client.ts';
