@@ -8,6 +8,6 @@ export * from './bank.ts';
 export * from './day.ts';
 export * from './failure.ts';
 export * from './ledger.ts';
+export * from './tamper.ts';
 export * from './transfer-ops.ts';
 export * from './transfers.ts';
-export * from './tamper.ts';

@@ -4,9 +4,9 @@
  * better-sqlite3. PostgreSQL: the test schema, found by a marker this store writes first.
  */
 import { randomBytes } from 'node:crypto';
+import type { Store } from '@kinko/core/ports';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import type { Store } from '@kinko/core/ports';
 
 export async function tamper(store: Store & { url: string }, statement: string): Promise<void> {
   if (store.url.startsWith('sqlite:')) {
