@@ -10,6 +10,7 @@ import type { AuditVerification } from './audit/verify.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
 import type { OpenContractInput } from './identity/contracts.ts';
+import type { OperatorProfile } from './identity/operators.ts';
 import type { SessionInfo } from './identity/sessions.ts';
 import type { ContractView, Me, UserView } from './identity/views.ts';
 import type { Statement, StatementLine, StatementQuery } from './ledger/statement.ts';
@@ -40,6 +41,7 @@ export type {
   LedgerVerification,
   Me,
   OperatorActor,
+  OperatorProfile,
   ReplayAlert,
   Statement,
   StatementCsv,
@@ -72,6 +74,8 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<{ subjectId: string; contractId: string | null; csrfToken: string; role?: UserRole }>;
   logout(sessionToken: string): Promise<void>;
   me(actor: CustomerActor): Promise<Me>;
+  /** T2: this user acknowledges one of their reused-OTP alerts; the other recipients still see it. */
+  acknowledgeAlert(actor: CustomerActor, alertId: string): Promise<void>;
   changePassword(
     actor: CustomerActor,
     input: { currentPassword: string; newPassword: string },
@@ -124,8 +128,8 @@ export interface KinkoApi extends TransfersApi {
   operatorLogin(
     actor: AnonymousActor,
     input: { loginId: string; password: string },
-  ): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
-  operatorProfile(actor: OperatorActor): Promise<{ id: string; loginId: string; name: string }>;
+  ): Promise<{ session: SessionInfo; operator: OperatorProfile }>;
+  operatorProfile(actor: OperatorActor): Promise<OperatorProfile>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
   openContract(actor: OperatorActor, input: OpenContractInput): Promise<ContractView>;
   listContracts(actor: OperatorActor): Promise<ContractView[]>;

@@ -29,6 +29,7 @@ import {
 import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
 import { issueCard } from './tokens/legacy-card.ts';
 import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
+import { acknowledgeAlert } from './tokens/replay-alerts.ts';
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
@@ -64,6 +65,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     resumeSession: (token, realm) => resumeSession(deps, token, realm),
     logout: (token) => logout(deps, token),
     me: (actor) => me(deps, actor),
+    acknowledgeAlert: (actor, alertId) => acknowledgeAlert(deps, actor, alertId),
     changePassword: (actor, input) => changePassword(deps, actor, input),
 
     stepUpChallenge: (actor) => stepUpChallenge(deps, actor),

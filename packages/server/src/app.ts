@@ -28,6 +28,7 @@ import { decorateTransport } from './plugins/transport.ts';
 import { problems } from './problem-schemas.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { directoryRoutes } from './routes/directory.ts';
@@ -153,6 +154,7 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   });
   await app.register(sessionRoutes, { kinko });
   await app.register(stepUpRoutes, { kinko });
+  await app.register(alertRoutes, { kinko });
   await app.register(adminRoutes, { kinko });
   await app.register(bankRoutes, { kinko });
   await app.register(accountRoutes, { kinko });

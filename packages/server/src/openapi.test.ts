@@ -15,6 +15,7 @@ const documented = [
   'get /api/v1/step-up',
   'post /api/v1/step-up',
   'post /api/v1/otp/check',
+  'post /api/v1/me/alerts/{id}/acknowledge',
   'get /api/v1/admin/users',
   'post /api/v1/admin/users',
   'patch /api/v1/admin/users/{id}',

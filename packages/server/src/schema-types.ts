@@ -39,10 +39,9 @@ const _ServerTime: Same<typeof s.ServerTime, { serverTime: ReturnType<Api['serve
 const _UserView: Same<typeof s.UserView, core.UserView> = true;
 const _ContractView: Same<typeof s.ContractView, core.ContractView> = true;
 const _ContractWithUsers: Same<typeof s.ContractWithUsers, Result<Api['listUsers']>> = true;
-// core's Me has `alerts?` (T2 replay alerts); the schema has none, so they never reach a client.
-const _Me: Same<typeof s.Me, Omit<core.Me, 'alerts'>> = true;
-const _CustomerSession: Same<typeof s.CustomerSession, { csrfToken: string; me: Omit<core.Me, 'alerts'> }> =
-  true;
+const _ReplayAlert: Same<typeof s.ReplayAlert, core.ReplayAlert> = true;
+const _Me: Same<typeof s.Me, core.Me> = true;
+const _CustomerSession: Same<typeof s.CustomerSession, { csrfToken: string; me: core.Me }> = true;
 const _Operator: Same<typeof s.Operator, Result<Api['operatorProfile']>> = true;
 const _OperatorSession: Same<
   typeof s.OperatorSession,

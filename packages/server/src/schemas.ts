@@ -88,10 +88,33 @@ export const ContractView = z
   .register(schemaRegistry, { id: 'ContractView' });
 
 export const ContractWithUsers = z.object({ contract: ContractView, users: z.array(UserView) });
-export const Me = z.object({ user: UserView, contract: ContractView });
+/** T2: a reused OTP, shown until this user acknowledges it. */
+export const ReplayAlert = z
+  .object({
+    id: z.string(),
+    at: z.number().int().describe('When the reused code was refused (epoch ms)'),
+    serial: z.string(),
+    operation: z.string().describe('What the code was for: transfer.confirm, token.registration …'),
+    userId: z.string().describe('The user whose request carried the reused code'),
+    userName: z.string(),
+  })
+  .register(schemaRegistry, { id: 'ReplayAlert' });
+/** 前回ログイン日時: the successful login before the latest one (epoch ms); null at the first. */
+const PreviousLoginAt = z.number().int().nullable();
+export const Me = z.object({
+  user: UserView,
+  contract: ContractView,
+  alerts: z.array(ReplayAlert),
+  previousLoginAt: PreviousLoginAt,
+});
 export const CustomerSession = z.object({ csrfToken: z.string(), me: Me });
 
-export const Operator = z.object({ id: z.string(), loginId: z.string(), name: z.string() });
+export const Operator = z.object({
+  id: z.string(),
+  loginId: z.string(),
+  name: z.string(),
+  previousLoginAt: PreviousLoginAt,
+});
 export const OperatorSession = z.object({ csrfToken: z.string(), operator: Operator });
 export const ResumedOperatorSession = z.object({
   csrfToken: z.string(),
@@ -273,6 +296,7 @@ export const params = {
   contractNumber: z.strictObject({ number: pathParam() }),
   serial: z.strictObject({ serial: pathParam() }),
   accountId: z.strictObject({ id: pathParam() }),
+  alertId: z.strictObject({ id: pathParam() }),
 };
 
 export const auditQuery = z.strictObject({

@@ -287,6 +287,31 @@ export interface ApprovalRequestsTable {
   updated_at: number;
 }
 
+/** T2: one reused OTP (migration 0008). */
+export interface OtpAlertsTable {
+  id: string;
+  contract_id: string;
+  serial: string;
+  user_id: string;
+  operation: string;
+  at: number;
+}
+
+/** T2: who an alert is for, and when each of them acknowledged it. */
+export interface OtpAlertRecipientsTable {
+  alert_id: string;
+  user_id: string;
+  acknowledged_at: number | null;
+}
+
+/** 前回ログイン日時 (migration 0009). */
+export interface LastLoginsTable {
+  realm: string;
+  subject_id: string;
+  last_at: number;
+  previous_at: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -310,6 +335,9 @@ export interface Database {
   user_privileges: UserPrivilegesTable;
   approval_settings: ApprovalSettingsTable;
   approval_requests: ApprovalRequestsTable;
+  otp_alerts: OtpAlertsTable;
+  otp_alert_recipients: OtpAlertRecipientsTable;
+  last_logins: LastLoginsTable;
 }
 
 export type Kind = 'sqlite' | 'postgres';

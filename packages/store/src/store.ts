@@ -12,8 +12,10 @@ import { branchesRepo } from './repos/branches.ts';
 import { contractsRepo } from './repos/contracts.ts';
 import { idempotencyRepo } from './repos/idempotency.ts';
 import { journalRepo } from './repos/journal.ts';
+import { lastLoginsRepo } from './repos/last-logins.ts';
 import { limitsRepo, privilegesRepo } from './repos/limits.ts';
 import { operatorsRepo } from './repos/operators.ts';
+import { otpAlertsRepo } from './repos/otp-alerts.ts';
 import { payeesRepo } from './repos/payees.ts';
 import { sessionsRepo } from './repos/sessions.ts';
 import { settingsRepo } from './repos/settings.ts';
@@ -160,6 +162,8 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     limits: limitsRepo(db),
     privileges: privilegesRepo(db),
     approvals: approvalsRepo(db),
+    otpAlerts: otpAlertsRepo(db),
+    lastLogins: lastLoginsRepo(db),
   };
 }
 

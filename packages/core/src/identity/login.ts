@@ -2,6 +2,7 @@ import { isStorableText } from '../audit/record.ts';
 import type { UserRecord } from '../ports.ts';
 import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
 import type { AnonymousActor, CustomerActor } from './actors.ts';
+import { recordLogin } from './last-login.ts';
 import { isContractNumber, isSecretInput } from './policy.ts';
 import { verifyAgainstDummy, verifySecret } from './secrets.ts';
 import type { SessionInfo } from './sessions.ts';
@@ -109,9 +110,10 @@ export async function login(
       return reject('contract.stopped');
     }
     const session = await openSession(tx, 'customer', user.id, contract.id);
+    await recordLogin(tx, 'customer', user.id);
     tx.audit({ actor: signedIn, action: 'login.success', subject: user.id });
     const fresh = { ...user, passwordFailures: 0 };
-    return { session, me: await meView(tx.store, fresh, contract, tx.now) };
+    return { session, me: await meView(tx.store, fresh, contract) };
   });
 }
 

@@ -3,6 +3,7 @@ import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
 import type { AnonymousActor, OperatorActor } from './actors.ts';
 import { isUniqueViolation } from './errors.ts';
 import { newId } from './ids.ts';
+import { previousLoginAt, recordLogin } from './last-login.ts';
 import { assertPassword, isSecretInput, normaliseName } from './policy.ts';
 import { hashSecret, verifyAgainstDummy, verifySecret } from './secrets.ts';
 import type { SessionInfo } from './sessions.ts';
@@ -12,6 +13,11 @@ export interface OperatorSummary {
   id: string;
   loginId: string;
   name: string;
+}
+
+/** The signed-in operator with 前回ログイン日時 (null: 初回ログイン), for the back office's home. */
+export interface OperatorProfile extends OperatorSummary {
+  previousLoginAt: number | null;
 }
 
 /** B1: back-office calls are for bank operators only, checked against the stored operator. */
@@ -24,8 +30,11 @@ export async function requireOperator(tx: Tx, actor: OperatorActor): Promise<Ope
 }
 
 /** The signed-in operator, for the back office's header after a reload. */
-export function operatorProfile(deps: KinkoDeps, actor: OperatorActor): Promise<OperatorSummary> {
-  return runUseCase(deps, (tx) => requireOperator(tx, actor));
+export function operatorProfile(deps: KinkoDeps, actor: OperatorActor): Promise<OperatorProfile> {
+  return runUseCase(deps, async (tx) => {
+    const operator = await requireOperator(tx, actor);
+    return { ...operator, previousLoginAt: await previousLoginAt(tx.store, 'bank', operator.id) };
+  });
 }
 
 /**
@@ -36,7 +45,7 @@ export async function operatorLogin(
   deps: KinkoDeps,
   actor: AnonymousActor,
   input: { loginId: string; password: string },
-): Promise<{ session: SessionInfo; operator: OperatorSummary }> {
+): Promise<{ session: SessionInfo; operator: OperatorProfile }> {
   const { loginId, password } = input ?? {};
   const known = typeof loginId === 'string' ? await deps.store.operators.getByLogin(loginId) : null;
   const secret = isSecretInput(password) ? password : '';
@@ -85,13 +94,22 @@ export async function operatorLogin(
     }
     if (operator.passwordFailures > 0) await tx.store.operators.update(operator.id, { passwordFailures: 0 });
     const session = await openSession(tx, 'bank', operator.id, null);
+    const previous = await recordLogin(tx, 'bank', operator.id);
     tx.audit({
       actor: { kind: 'operator', operatorId: operator.id, clientAddress: actor.clientAddress },
       action: 'login.success',
       subject: operator.id,
       detail: realm,
     });
-    return { session, operator: { id: operator.id, loginId: operator.loginId, name: operator.name } };
+    return {
+      session,
+      operator: {
+        id: operator.id,
+        loginId: operator.loginId,
+        name: operator.name,
+        previousLoginAt: previous,
+      },
+    };
   });
 }
 

@@ -12,7 +12,7 @@ import { meView } from './views.ts';
 export function me(deps: KinkoDeps, actor: CustomerActor): Promise<Me> {
   return runUseCase(deps, async (tx) => {
     const { user, contract } = await requireCustomer(tx, actor);
-    return meView(tx.store, user, contract, tx.now);
+    return meView(tx.store, user, contract);
   });
 }
 

@@ -9,7 +9,8 @@ import type {
   UserRole,
 } from '../ports.ts';
 import { effectiveTokenId, isActive } from '../tokens/effective.ts';
-import { type ReplayAlert, replayAlerts } from '../tokens/replay-alerts.ts';
+import { openReplayAlerts, type ReplayAlert } from '../tokens/replay-alerts.ts';
+import { previousLoginAt } from './last-login.ts';
 
 export type TokensById = ReadonlyMap<string, TokenRecord>;
 
@@ -71,18 +72,14 @@ export async function userView(store: Store, user: UserRecord, contract: Contrac
   return toUserView(user, contract, await contractTokens(store, contract.id));
 }
 
-export async function meView(
-  store: Store,
-  user: UserRecord,
-  contract: ContractRecord,
-  now: number,
-): Promise<Me> {
+export async function meView(store: Store, user: UserRecord, contract: ContractRecord): Promise<Me> {
   const tokens = await contractTokens(store, contract.id);
   const view = toUserView(user, contract, tokens);
   return {
     user: view,
     contract: toContractView(contract, tokens),
-    alerts: await replayAlerts(store, contract, user, view.serial, now),
+    alerts: await openReplayAlerts(store, user),
+    previousLoginAt: await previousLoginAt(store, 'customer', user.id),
   };
 }
 
@@ -118,6 +115,8 @@ export interface ContractView {
 export interface Me {
   user: UserView;
   contract: ContractView;
-  /** Recent reused-OTP events on this user's token (all of the contract's for the administrator). */
-  alerts?: ReplayAlert[];
+  /** T2: reused OTPs on this user's token (for the administrator, any of the contract's) not yet acknowledged by this user. */
+  alerts: ReplayAlert[];
+  /** 前回ログイン日時: the successful login before the latest one; null at the first (初回ログイン). */
+  previousLoginAt: number | null;
 }

@@ -186,3 +186,19 @@ export interface OperatorsStore {
   ): Promise<void>;
   recordFailure(id: string, max: number): Promise<FailureResult>;
 }
+
+/** 前回ログイン日時: the last two successful logins of one subject of a realm. */
+export interface LastLoginRecord {
+  lastAt: number;
+  /** The login before lastAt; null until there have been two. */
+  previousAt: number | null;
+}
+
+export interface LastLoginsStore {
+  /**
+   * Records a successful login at `at`, in the login's transaction: previous_at takes last_at,
+   * last_at takes `at`, in one upsert (exact under concurrent logins). Returns the row after.
+   */
+  record(realm: SessionRecord['realm'], subjectId: string, at: number): Promise<LastLoginRecord>;
+  get(realm: SessionRecord['realm'], subjectId: string): Promise<LastLoginRecord | null>;
+}

@@ -1,9 +1,16 @@
 import type { ApprovalsStore } from './approvals.ts';
 import type { AuditStore } from './audit.ts';
-import type { BranchesStore, ContractsStore, OperatorsStore, SessionsStore, UsersStore } from './identity.ts';
+import type {
+  BranchesStore,
+  ContractsStore,
+  LastLoginsStore,
+  OperatorsStore,
+  SessionsStore,
+  UsersStore,
+} from './identity.ts';
 import type { AccountsStore, JournalStore } from './ledger.ts';
 import type { LimitsStore, PrivilegesStore } from './limits.ts';
-import type { TokensStore } from './tokens.ts';
+import type { OtpAlertsStore, TokensStore } from './tokens.ts';
 import type { IdempotencyStore, PayeesStore, TransfersStore } from './transfers.ts';
 
 interface SettingsStore {
@@ -47,6 +54,10 @@ export interface Store {
   approvals: ApprovalsStore;
   privileges: PrivilegesStore;
   idempotency: IdempotencyStore;
+  /** T2: reused-OTP alerts and each recipient's acknowledgement (migration 0008). */
+  otpAlerts: OtpAlertsStore;
+  /** 前回ログイン日時 per realm and subject (migration 0009). */
+  lastLogins: LastLoginsStore;
 
   /**
    * Runs fn on one consistent, read-only view of the database (PostgreSQL: REPEATABLE READ READ

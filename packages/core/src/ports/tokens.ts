@@ -38,3 +38,39 @@ export interface TokensStore {
   expireUnregistered(now: number): Promise<number>;
   listByContract(contractId: string): Promise<TokenRecord[]>;
 }
+
+/**
+ * T2: a reused OTP, as an alert for the token's holder(s) and the contract's administrator,
+ * written in the transaction that audits the replay (otp.replayed).
+ */
+export interface OtpAlertRecord {
+  id: string;
+  contractId: string;
+  serial: string;
+  /** The user whose request carried the reused code. */
+  userId: string;
+  /** What the code was for (the step-up's purpose, e.g. transfer.confirm). */
+  operation: string;
+  at: number;
+}
+
+export interface OtpAlertsStore {
+  /** The alert and one unacknowledged row per recipient (user ids, distinct). */
+  insert(alert: OtpAlertRecord, recipientIds: readonly string[]): Promise<void>;
+  /**
+   * The alerts this user is a recipient of and has not acknowledged, newest first (by at, then
+   * id), at most limit. Served by the recipients' (user_id, acknowledged_at) index: it reads
+   * this user's open rows only, however many alerts the contract has had.
+   */
+  listOpen(userId: string, limit: number): Promise<OtpAlertRecord[]>;
+  /** The alert as one recipient sees it, or null when this user is not one of its recipients. */
+  getForRecipient(
+    alertId: string,
+    userId: string,
+  ): Promise<{ alert: OtpAlertRecord; acknowledgedAt: number | null } | null>;
+  /**
+   * One recipient's acknowledgement, conditional on it being open: true iff this call made it
+   * (so of concurrent acknowledgements one is recorded). The other recipients' rows stay open.
+   */
+  acknowledge(alertId: string, userId: string, at: number): Promise<boolean>;
+}

@@ -1,8 +1,9 @@
-import type { Actor } from '../identity/actors.ts';
+import type { Actor, CustomerActor } from '../identity/actors.ts';
 import { TotpVerifier } from '../otp/index.ts';
 import type { TokenRecord, UserRecord } from '../ports.ts';
 import type { Rejection, Tx } from '../use-case.ts';
 import { reject } from '../use-case.ts';
+import { recordReplayAlert } from './replay-alerts.ts';
 import { suspendedBy } from './suspension.ts';
 
 export type OtpCheck =
@@ -37,16 +38,17 @@ export async function checkOtp(tx: Tx, token: TokenRecord, otp: string): Promise
 }
 
 /**
- * T2: a reused code is refused and audited (the audit record is what shows it to the holder and
- * the administrator); it is not a typo, so it does not count towards 利用中止.
+ * T2: a reused code is refused and audited, and an alert for the holder and the administrator
+ * is written in the same transaction (replay-alerts.ts); it is not a typo, so it does not count
+ * towards 利用中止.
  */
-export function otpReplayed(
+export async function otpReplayed(
   tx: Tx,
-  actor: Actor,
+  actor: CustomerActor,
   token: TokenRecord,
   step: number,
   purpose: string,
-): Rejection {
+): Promise<Rejection> {
   tx.audit({
     actor,
     action: 'otp.replayed',
@@ -54,6 +56,7 @@ export function otpReplayed(
     subject: token.serial,
     detail: { step, purpose },
   });
+  await recordReplayAlert(tx, actor, token, purpose);
   return reject('otp.replayed', 'this one-time password has already been used');
 }
 

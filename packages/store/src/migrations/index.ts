@@ -11,6 +11,8 @@ import { limits } from './0004_limits.ts';
 import { approvals } from './0005_approvals.ts';
 import { auditChains } from './0006_audit_chains.ts';
 import { transferLists } from './0007_transfer_lists.ts';
+import { otpAlerts } from './0008_otp_alerts.ts';
+import { lastLogins } from './0009_last_logins.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -21,6 +23,8 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0005_approvals': approvals(kind),
     '0006_audit_chains': auditChains(kind),
     '0007_transfer_lists': transferLists(),
+    '0008_otp_alerts': otpAlerts(),
+    '0009_last_logins': lastLogins(),
   };
   return { getMigrations: async () => migrations };
 }

@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { setCsrfToken, setSessionLostHandler } from '../shared/api.ts';
 import { common, useT, useTitle } from '../shared/i18n.ts';
 import { LangToggle } from '../shared/LangToggle.tsx';
+import { LastLogin } from '../shared/LastLogin.tsx';
 import { useHashRoute } from '../shared/useHashRoute.ts';
 import { Audit } from './Audit.tsx';
 import { bankApi, type Operator } from './bankApi.ts';
@@ -111,7 +112,10 @@ export function App() {
           ))}
         </nav>
       )}
-      <main id="main">{body}</main>
+      <main id="main">
+        {operator && section === 'contracts' && <LastLogin previousAt={operator.previousLoginAt} />}
+        {body}
+      </main>
     </>
   );
 }

@@ -1,5 +1,5 @@
 /** The back office's calls (B1, A3, L1), in the kinko_bank session. */
-import type { PayeeView } from '@kinko/core/shared';
+import type { OperatorProfile, PayeeView } from '@kinko/core/shared';
 import { api, setCsrfToken } from '../shared/api.ts';
 import type {
   AccountType,
@@ -13,11 +13,8 @@ import type {
 
 export type { PayeeView };
 
-export interface Operator {
-  id: string;
-  loginId: string;
-  name: string;
-}
+/** The signed-in operator, with 前回ログイン日時 (previousLoginAt). */
+export type Operator = OperatorProfile;
 
 interface SessionAnswer {
   csrfToken: string;

@@ -1,4 +1,5 @@
 import { useT } from '../shared/i18n.ts';
+import { LastLogin } from '../shared/LastLogin.tsx';
 import type { Me } from '../shared/types.ts';
 import { AdminMenu } from './admin/AdminMenu.tsx';
 import { Alerts } from './common/Alerts.tsx';
@@ -15,6 +16,7 @@ export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => voi
   return (
     <>
       <h1>{t('homeHeading')}</h1>
+      <LastLogin previousAt={me.previousLoginAt} />
       <Alerts alerts={me.alerts} myId={user.id} />
       <section className="panel" aria-labelledby="me-heading">
         <h2 id="me-heading">{t('meHeading')}</h2>
