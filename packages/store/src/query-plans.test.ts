@@ -138,3 +138,22 @@ describe("SQLite query plans of the lists that grow with a customer's history", 
     expect(Object.fromEntries(Object.entries(found).filter(([, s]) => s.length > 0))).toEqual({});
   });
 });
+
+describe('SQLite query plans of the home page', () => {
+  it("T2, 前回ログイン日時: the open alerts and the previous login are index searches, not a scan of the contract's alerts or the audit log", async () => {
+    const reads: [string, () => Promise<unknown>][] = [
+      ['otpAlerts.listOpen', () => store.otpAlerts.listOpen('u', 20)],
+      ['otpAlerts.getForRecipient', () => store.otpAlerts.getForRecipient('a', 'u')],
+      ['otpAlerts.acknowledge', () => store.otpAlerts.acknowledge('a', 'u', 1)],
+      ['lastLogins.get', () => store.lastLogins.get('customer', 'u')],
+    ];
+    const found: Record<string, string[]> = {};
+    for (const [name, read] of reads) {
+      sent.length = 0;
+      await read();
+      expect(sent.length, name).toBeGreaterThan(0);
+      found[name] = sent.flatMap((q) => scans(q.sql, q.parameters));
+    }
+    expect(Object.fromEntries(Object.entries(found).filter(([, s]) => s.length > 0))).toEqual({});
+  });
+});

@@ -298,14 +298,14 @@ export interface OtpAlertsTable {
 }
 
 /** T2: who an alert is for, and when each of them acknowledged it. */
-export interface OtpAlertRecipientsTable {
+interface OtpAlertRecipientsTable {
   alert_id: string;
   user_id: string;
   acknowledged_at: number | null;
 }
 
 /** 前回ログイン日時 (migration 0009). */
-export interface LastLoginsTable {
+interface LastLoginsTable {
   realm: string;
   subject_id: string;
   last_at: number;

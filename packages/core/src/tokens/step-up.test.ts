@@ -60,10 +60,15 @@ describe.each(testBackends())('step-up on $name', (backend) => {
     expect(record).toMatchObject({ action: 'otp.replayed', outcome: 'failure', subject: token.serial });
     expect((await bank.store.users.get(user1.userId))?.otpFailures).toBe(0);
     const holder = await bank.kinko.me(user1);
-    expect(holder.alerts).toEqual([
-      { at: bank.clock.now(), serial: token.serial, userId: user1.userId },
-      { at: bank.clock.now(), serial: token.serial, userId: user1.userId },
-    ]);
+    const alert = {
+      id: expect.any(String),
+      at: bank.clock.now(),
+      serial: token.serial,
+      operation: 'transfer',
+      userId: user1.userId,
+      userName: expect.any(String),
+    };
+    expect(holder.alerts).toEqual([alert, alert]);
     const admin = await bank.kinko.me(bank.admin);
     expect(admin.alerts).toHaveLength(2);
     const other = await bank.addUser('user2');
