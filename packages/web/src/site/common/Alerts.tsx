@@ -32,7 +32,13 @@ export function Alerts({ alerts, myId }: { alerts: ReplayAlert[] | undefined; my
       <ErrorBox error={error} />
       <ul className="alert-list">
         {open.map((alert) => (
-          <li key={alert.id} data-testid="alert" data-serial={alert.serial} data-operation={alert.operation}>
+          <li
+            key={alert.id}
+            data-testid="alert"
+            data-alert-id={alert.id}
+            data-serial={alert.serial}
+            data-operation={alert.operation}
+          >
             <p>{t('alertReplayed', { serial: alert.serial })}</p>
             <dl className="facts">
               <dt>{ta('alertTime')}</dt>
