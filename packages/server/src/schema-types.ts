@@ -41,8 +41,11 @@ const _ContractView: Same<typeof s.ContractView, core.ContractView> = true;
 const _ContractWithUsers: Same<typeof s.ContractWithUsers, Result<Api['listUsers']>> = true;
 // core's Me has `alerts?` (T2 replay alerts); the schema has none, so they never reach a client.
 const _Me: Same<typeof s.Me, Omit<core.Me, 'alerts'>> = true;
-const _CustomerSession: Same<typeof s.CustomerSession, { csrfToken: string; me: Omit<core.Me, 'alerts'> }> =
-  true;
+const _SessionTiming: Same<typeof s.SessionTiming, core.SessionTiming> = true;
+const _CustomerSession: Same<
+  typeof s.CustomerSession,
+  { csrfToken: string; me: Omit<core.Me, 'alerts'>; session: core.SessionTiming }
+> = true;
 const _Operator: Same<typeof s.Operator, Result<Api['operatorProfile']>> = true;
 const _OperatorSession: Same<
   typeof s.OperatorSession,

@@ -3,7 +3,7 @@
  * is stored). Each realm has its own cookie, so a customer session never opens the back office
  * and an operator session never opens the customer site (B1).
  */
-import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '@kinko/core';
+import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor, SessionTiming } from '@kinko/core';
 import { isKinkoError, KinkoError } from '@kinko/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
@@ -17,6 +17,8 @@ export interface ResolvedSession {
   realm: Realm;
   token: string;
   csrfToken: string;
+  /** A4: the idle timeout and what is left of it after this request. */
+  timing: SessionTiming;
 }
 
 declare module 'fastify' {
@@ -90,7 +92,7 @@ async function resolve(kinko: KinkoApi, request: FastifyRequest, reply: FastifyR
   if (token === undefined) throw new KinkoError('auth.required', 'Log in first.');
   try {
     const resumed = await kinko.resumeSession(token, realm);
-    request.kinkoSession = { realm, token, csrfToken: resumed.csrfToken };
+    request.kinkoSession = { realm, token, csrfToken: resumed.csrfToken, timing: resumed.timing };
     return resumed;
   } catch (err) {
     // A dead session's cookie is of no further use; clear it with the 401.
