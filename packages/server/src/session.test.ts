@@ -216,6 +216,10 @@ describe.each(testBackends())('sessions and CSRF on $name', (backend) => {
     const soon = await s.request('GET', '/api/v1/session', { as: party });
     expect(soon.json().session.expiresInMs).toBe(idle - 1_000);
     expect(soon.json().session.activityGranularityMs).toBeGreaterThan(1_000);
+    // Every answer in the session says it too, whichever call the site made last.
+    const other = await s.request('GET', '/api/v1/accounts', { as: party });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['kinko-session-expires-in']).toBe(String(idle - 1_000));
   });
 
   it('A4: 延長 (POST /api/v1/session/extend) starts the idle timeout again at once; it needs the CSRF token', async () => {
@@ -228,6 +232,7 @@ describe.each(testBackends())('sessions and CSRF on $name', (backend) => {
     const extended = await s.request('POST', '/api/v1/session/extend', { as: party });
     expect(extended.statusCode, extended.body).toBe(200);
     expect(extended.json()).toMatchObject({ idleTimeoutMs: idle, expiresInMs: idle });
+    expect(extended.headers['kinko-session-expires-in']).toBe(String(idle));
     // The session now lives the whole idle timeout from the 延長, not from the login.
     s.clock.advance(idle - 500);
     expect((await s.request('GET', '/api/v1/session', { as: party })).statusCode).toBe(200);

@@ -7,7 +7,7 @@ import type { StepUpResult } from './proof.ts';
 import { stepUpIn } from './step-up.ts';
 
 /** The purpose a トークン動作確認 gives the step-up, and the action of its own audit record. */
-export const TOKEN_CHECK = 'token.check';
+const TOKEN_CHECK = 'token.check';
 
 /**
  * トークン動作確認 (issue 9 item 5): the user checks, of their own choice, that their token's

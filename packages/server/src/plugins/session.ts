@@ -82,6 +82,15 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply,
   });
 }
 
+/**
+ * A4 (issue 9 item 8): every answer in a session says how long the session has left after it,
+ * in ms, so that the site can warn before the idle timeout whichever call came last.
+ */
+const SESSION_EXPIRES_IN_HEADER = 'Kinko-Session-Expires-In';
+export function setSessionExpiresIn(reply: FastifyReply, timing: SessionTiming): void {
+  reply.header(SESSION_EXPIRES_IN_HEADER, String(timing.expiresInMs));
+}
+
 export function sessionToken(request: FastifyRequest, realm: Realm): string | undefined {
   const token = request.cookies[cookieOf[realm]];
   return token === undefined || token === '' ? undefined : token;
@@ -93,6 +102,7 @@ async function resolve(kinko: KinkoApi, request: FastifyRequest, reply: FastifyR
   try {
     const resumed = await kinko.resumeSession(token, realm);
     request.kinkoSession = { realm, token, csrfToken: resumed.csrfToken, timing: resumed.timing };
+    setSessionExpiresIn(reply, resumed.timing);
     return resumed;
   } catch (err) {
     // A dead session's cookie is of no further use; clear it with the 401.

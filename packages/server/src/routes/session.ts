@@ -10,6 +10,7 @@ import {
   sessionOf,
   sessionToken,
   setSessionCookie,
+  setSessionExpiresIn,
 } from '../plugins/session.ts';
 import { edge, problems } from '../problem-schemas.ts';
 import { CustomerSession, NoContent, requests, SessionTiming } from '../schemas.ts';
@@ -77,7 +78,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
           response: { 200: SessionTiming, ...problems(edge.customerWrite) },
         },
       },
-      async (request) => kinko.extendSession(sessionOf(request).token, 'customer'),
+      async (request, reply) => {
+        const timing = await kinko.extendSession(sessionOf(request).token, 'customer');
+        setSessionExpiresIn(reply, timing);
+        return timing;
+      },
     );
 
     scoped.delete(

@@ -3,7 +3,7 @@ import type { Me } from '../shared/types.ts';
 import { AdminMenu } from './admin/AdminMenu.tsx';
 import { Alerts } from './common/Alerts.tsx';
 import { PasswordChange } from './common/PasswordChange.tsx';
-import { StepUp } from './common/StepUp.tsx';
+import { SuspensionNotice, useClosures } from './common/Suspension.tsx';
 import { TokenStatus } from './common/TokenStatus.tsx';
 import { InquiryMenu } from './inquiry/InquiryMenu.tsx';
 import { siteMessages } from './messages.ts';
@@ -12,10 +12,12 @@ import { TransferMenu } from './transfers/TransferMenu.tsx';
 export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => void; onChanged: () => void }) {
   const t = useT(siteMessages);
   const { user, contract } = me;
+  const closed = useClosures(user);
   return (
     <>
       <h1>{t('homeHeading')}</h1>
       <Alerts alerts={me.alerts} myId={user.id} />
+      <SuspensionNotice user={user} />
       <section className="panel" aria-labelledby="me-heading">
         <h2 id="me-heading">{t('meHeading')}</h2>
         <dl className="facts">
@@ -31,10 +33,9 @@ export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => voi
           <dd data-testid="me-role">{user.role === 'admin' ? t('roleAdmin') : t('roleUser')}</dd>
         </dl>
       </section>
-      <TransferMenu go={go} />
+      <TransferMenu go={go} closed={closed} />
       <InquiryMenu go={go} />
-      <TokenStatus user={user} />
-      <StepUp onChanged={onChanged} />
+      <TokenStatus user={user} onChanged={onChanged} />
       {user.role === 'admin' && <AdminMenu go={go} />}
       <PasswordChange />
     </>
