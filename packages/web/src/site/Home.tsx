@@ -1,6 +1,7 @@
 import { useT } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
 import { AdminMenu } from './admin/AdminMenu.tsx';
+import { SuspendedUsers } from './admin/SuspendedUsers.tsx';
 import { Alerts } from './common/Alerts.tsx';
 import { PasswordChange } from './common/PasswordChange.tsx';
 import { SuspensionNotice, useClosures } from './common/Suspension.tsx';
@@ -18,6 +19,7 @@ export function Home({ me, go, onChanged }: { me: Me; go: (route: string) => voi
       <h1>{t('homeHeading')}</h1>
       <Alerts alerts={me.alerts} myId={user.id} />
       <SuspensionNotice user={user} />
+      {user.role === 'admin' && <SuspendedUsers go={go} />}
       <section className="panel" aria-labelledby="me-heading">
         <h2 id="me-heading">{t('meHeading')}</h2>
         <dl className="facts">

@@ -36,6 +36,9 @@ export const siteMessages = defineMessages(
       'ワンタイムパスワードの入力誤りが規定回数に達したため、利用中止状態です。振込・振替、承認、予約の取消など、ワンタイムパスワードが必要なお取引はご利用いただけません。残高照会・入出金明細照会はご利用いただけます。',
     suspendedWhatUser: '管理者に利用中止解除を依頼してください。',
     suspendedWhatAdmin: '管理者の利用中止解除は当金庫が行います。お取引店にご連絡ください。',
+    suspendedUsersHeading: '利用中止中の利用者がいます',
+    suspendedUsersText:
+      'ワンタイムパスワードの入力誤りが規定回数に達したため、次の利用者は利用中止状態です。ご本人に確認のうえ、利用者情報登録／変更から利用中止解除を行ってください。',
     closedTransfer: '利用中止中のため、ご利用いただけません。',
     closedViewOnly: '利用中止中のため、照会のみご利用いただけます。',
     closedBack: 'トップページへ戻る',
@@ -44,7 +47,7 @@ export const siteMessages = defineMessages(
       'お手元のトークンに表示されているワンタイムパスワードが正しく認証されるかを確認できます。お取引は行われません。',
     tokenCheckCaution:
       '確認に使ったワンタイムパスワードは使用済みとなり、お取引には使えません。入力を誤ると、お取引のときと同じく誤り回数に数えられ、規定回数に達すると利用中止となります。',
-    tokenCheckOpen: 'トークン動作確認',
+    tokenCheckOpen: 'トークン動作確認を行う',
     tokenCheckSubmit: '確認する',
     tokenCheckDone: 'ワンタイムパスワードは正しく認証されました。トークンは正常に動作しています。',
     idleHeading: 'まもなく自動的にログアウトします',
@@ -105,6 +108,9 @@ export const siteMessages = defineMessages(
       'Too many wrong one-time passwords: you are suspended. Transactions that ask for the one-time password (transfers, approvals, cancelling scheduled transfers) are closed to you. Balance and statement inquiries remain available.',
     suspendedWhatUser: 'Please ask your administrator to lift the suspension.',
     suspendedWhatAdmin: "An administrator's suspension is lifted by the bank. Please contact your branch.",
+    suspendedUsersHeading: 'Suspended users',
+    suspendedUsersText:
+      'These users entered too many wrong one-time passwords and are suspended. After checking with them, lift the suspension in User registration / changes.',
     closedTransfer: 'Not available while you are suspended.',
     closedViewOnly: 'While you are suspended, you can only view these.',
     closedBack: 'Back to the home page',

@@ -7,7 +7,7 @@
 import type { SessionTiming } from '@kinko/core/shared';
 import { setSessionTimeHandler } from '../shared/api.ts';
 
-/** How long before the end the warning comes: a minute, or half the timeout if that is shorter. */
+/** How long before the end the warning comes: a minute (half the timeout if it is not longer). */
 const WARN_BEFORE_MS = 60_000;
 const storageKey = 'kinko.session.endsAt';
 
@@ -47,7 +47,8 @@ export const sessionClock = {
   },
   get: (): ClockState => state,
   /** The warning's lead for this session's timeout. */
-  warnBeforeMs: (): number => Math.min(WARN_BEFORE_MS, state.idleTimeoutMs / 2),
+  warnBeforeMs: (): number =>
+    state.idleTimeoutMs > WARN_BEFORE_MS ? WARN_BEFORE_MS : state.idleTimeoutMs / 2,
   subscribe(listener: () => void): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
