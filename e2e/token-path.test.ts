@@ -1,8 +1,8 @@
 /**
  * The software-token path of the notice, end to end in chromium: activate in the token app,
- * register as administrator, step up as the user, five wrong OTPs lock the user, the
- * administrator unlocks, the bank reads and verifies the audit log. Screenshots of each screen
- * land in test-results/screenshots.
+ * register as administrator, the user's OTP is accepted (トークン動作確認, the step-up without an
+ * operation), five wrong OTPs lock the user, the administrator unlocks, the bank reads and
+ * verifies the audit log. Screenshots of each screen land in test-results/screenshots.
  */
 import { demoBank } from '@kinko/core';
 import type { Page } from 'playwright-core';
@@ -17,14 +17,26 @@ describe('token path in the browser (sqlite)', () => {
   const open = async (path: string, mobile = false): Promise<Page> =>
     (await suite.open(path, { mobile })).page;
 
+  /**
+   * The user's トークン動作確認 on the home page (the step-up with no operation behind it): the
+   * server's answer, 'ok' or the problem's code, once the page has shown the outcome.
+   */
   async function stepUp(page: Page, otp: string): Promise<string> {
-    const section = page.getByTestId('stepup');
-    await section.getByTestId('stepup-otp').fill(otp);
-    await section.getByTestId('stepup-submit').click();
-    const outcome = section.locator('[data-testid="stepup-result"], [data-testid="error"]');
-    await outcome.first().waitFor();
-    const err = section.getByTestId('error');
-    return (await err.count()) > 0 ? ((await err.getAttribute('data-code')) ?? 'error') : 'ok';
+    const section = page.getByTestId('token-check');
+    const opener = section.getByTestId('token-check-open');
+    if ((await opener.count()) > 0) await opener.click();
+    await section.getByTestId('token-check-otp').fill(otp);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/otp/check'));
+    await section.getByTestId('token-check-submit').click();
+    const answer = await answered;
+    const code = answer.ok() ? 'ok' : ((await answer.json()) as { code: string }).code;
+    // What the page shows: the result, the error in the box, or (A2) the home page's 利用中止.
+    if (code === 'ok') await section.getByTestId('token-check-result').waitFor();
+    else if (code === 'otp.user_suspended') await page.getByTestId('suspension').waitFor();
+    else {
+      await expect.poll(() => section.getByTestId('error').getAttribute('data-code')).toBe(code);
+    }
+    return code;
   }
 
   test('T5 T8 R1 R2 M2 A2 L1: activate, register, step up, lock after five wrong OTPs, unlock', async () => {
@@ -78,6 +90,10 @@ describe('token path in the browser (sqlite)', () => {
       'otp.invalid',
       'otp.user_suspended',
     ]);
+    // The home page says so, and offers no check (nor any OTP operation) while it lasts.
+    await expect.poll(() => user.getByTestId('me-token-state').getAttribute('data-state')).toBe('suspended');
+    expect(await user.getByTestId('token-check').count()).toBe(0);
+    expect(await user.getByTestId('menu-transfer').isDisabled()).toBe(true);
     await shot(user, '10-suspended');
 
     // The administrator lifts it with the contract PIN (利用中止解除).
@@ -96,7 +112,11 @@ describe('token path in the browser (sqlite)', () => {
       .not.toContain('利用中止');
     await shot(admin, '12-unlocked');
 
-    // …and the user's next code works again.
+    // …and the user's next screen shows it (the session is asked again), and the next code works.
+    await user.getByTestId('menu-balance').click();
+    await user.getByTestId('accounts-table').waitFor();
+    await user.goBack();
+    await expect.poll(() => user.getByTestId('me-token-state').getAttribute('data-state')).toBe('active');
     const secondCode = await nextOtp(token, firstCode);
     expect(await stepUp(user, secondCode)).toBe('ok');
     await shot(user, '13-step-up-after-unlock');

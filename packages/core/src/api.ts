@@ -11,7 +11,7 @@ import type { AuditPage, AuditView } from './audit/view.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
 import type { OpenContractInput } from './identity/contracts.ts';
 import type { OperatorProfile } from './identity/operators.ts';
-import type { SessionInfo } from './identity/sessions.ts';
+import type { SessionInfo, SessionTiming } from './identity/sessions.ts';
 import type { ContractView, Me, UserView } from './identity/views.ts';
 import type { Statement, StatementLine, StatementQuery } from './ledger/statement.ts';
 import type { StatementCsv } from './ledger/statement-csv.ts';
@@ -43,6 +43,7 @@ export type {
   OperatorActor,
   OperatorProfile,
   ReplayAlert,
+  SessionTiming,
   Statement,
   StatementCsv,
   StatementLine,
@@ -71,7 +72,15 @@ export interface KinkoApi extends TransfersApi {
   resumeSession(
     sessionToken: string,
     realm: 'customer' | 'bank',
-  ): Promise<{ subjectId: string; contractId: string | null; csrfToken: string; role?: UserRole }>;
+  ): Promise<{
+    subjectId: string;
+    contractId: string | null;
+    csrfToken: string;
+    role?: UserRole;
+    timing: SessionTiming;
+  }>;
+  /** A4: 延長: records activity now (the idle timeout starts again) and says how long is left. */
+  extendSession(sessionToken: string, realm: 'customer' | 'bank'): Promise<SessionTiming>;
   logout(sessionToken: string): Promise<void>;
   me(actor: CustomerActor): Promise<Me>;
   /** T2: this user acknowledges one of their reused-OTP alerts; the other recipients still see it. */
@@ -86,6 +95,8 @@ export interface KinkoApi extends TransfersApi {
     actor: CustomerActor,
   ): Promise<{ method: 'otp' } | { method: 'legacy'; cardPosition: CardPosition }>;
   stepUp(actor: CustomerActor, proof: StepUpProof, purpose: string): Promise<StepUpResult>;
+  /** トークン動作確認: a step-up that authorises nothing, audited as token.check (the code is used up). */
+  checkToken(actor: CustomerActor, otp: string): Promise<StepUpResult>;
 
   // --- administrator (R1–R5, A2)
   listUsers(actor: CustomerActor): Promise<{ contract: ContractView; users: UserView[] }>;

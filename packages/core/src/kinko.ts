@@ -32,6 +32,7 @@ import { registerToken, removeTokenRegistration } from './tokens/registration.ts
 import { acknowledgeAlert } from './tokens/replay-alerts.ts';
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
+import { checkToken } from './tokens/token-check.ts';
 import { setUsageMode } from './tokens/usage-mode.ts';
 import {
   actOnApproval,
@@ -63,6 +64,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
 
     login: (actor, input) => login(deps, actor, input),
     resumeSession: (token, realm) => resumeSession(deps, token, realm),
+    extendSession: async (token, realm) => (await resumeSession(deps, token, realm, true)).timing,
     logout: (token) => logout(deps, token),
     me: (actor) => me(deps, actor),
     acknowledgeAlert: (actor, alertId) => acknowledgeAlert(deps, actor, alertId),
@@ -70,6 +72,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
 
     stepUpChallenge: (actor) => stepUpChallenge(deps, actor),
     stepUp: (actor, proof, purpose) => stepUp(deps, actor, proof, purpose),
+    checkToken: (actor, otp) => checkToken(deps, actor, otp),
 
     listUsers: (actor) => listUsers(deps, actor),
     createUser: (actor, input) => createUser(deps, actor, input),

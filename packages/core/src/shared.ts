@@ -10,6 +10,7 @@ export {
   APPROVAL_STATES,
   type ApprovalMode,
 } from './approvals/states.ts';
+export type { OtpOperation } from './config.ts';
 export type { ErrorCode } from './errors.ts';
 export { PRIVILEGES } from './identity/privileges.ts';
 export { asciiBytes, SEED_BYTES, SEED_INFO } from './otp/activation-protocol.ts';

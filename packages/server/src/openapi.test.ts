@@ -10,6 +10,7 @@ const documented = [
   'get /api/openapi.json',
   'post /api/v1/session',
   'get /api/v1/session',
+  'post /api/v1/session/extend',
   'delete /api/v1/session',
   'post /api/v1/me/password',
   'get /api/v1/step-up',

@@ -41,7 +41,11 @@ const _ContractView: Same<typeof s.ContractView, core.ContractView> = true;
 const _ContractWithUsers: Same<typeof s.ContractWithUsers, Result<Api['listUsers']>> = true;
 const _ReplayAlert: Same<typeof s.ReplayAlert, core.ReplayAlert> = true;
 const _Me: Same<typeof s.Me, core.Me> = true;
-const _CustomerSession: Same<typeof s.CustomerSession, { csrfToken: string; me: core.Me }> = true;
+const _SessionTiming: Same<typeof s.SessionTiming, core.SessionTiming> = true;
+const _CustomerSession: Same<
+  typeof s.CustomerSession,
+  { csrfToken: string; me: core.Me; session: core.SessionTiming }
+> = true;
 const _Operator: Same<typeof s.Operator, Result<Api['operatorProfile']>> = true;
 const _OperatorSession: Same<
   typeof s.OperatorSession,

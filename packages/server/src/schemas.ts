@@ -107,7 +107,15 @@ export const Me = z.object({
   alerts: z.array(ReplayAlert),
   previousLoginAt: PreviousLoginAt,
 });
-export const CustomerSession = z.object({ csrfToken: z.string(), me: Me });
+/** A4: the idle timeout and what is left of it, so that the site warns before it (durations in ms). */
+export const SessionTiming = z
+  .object({
+    idleTimeoutMs: z.number().int().positive(),
+    expiresInMs: z.number().int().nonnegative(),
+    activityGranularityMs: z.number().int().nonnegative(),
+  })
+  .register(schemaRegistry, { id: 'SessionTiming' });
+export const CustomerSession = z.object({ csrfToken: z.string(), me: Me, session: SessionTiming });
 
 export const Operator = z.object({
   id: z.string(),

@@ -202,6 +202,47 @@ describe.each(testBackends())('sessions and CSRF on $name', (backend) => {
     expect(String(res.headers['set-cookie'])).toMatch(/^kinko_session=; Max-Age=0/);
   });
 
+  it('A4: the session answer carries the idle timeout and what is left of it (issue 9 item 8)', async () => {
+    const party = await s.login(s.contractNumber, secrets.admin.loginId, secrets.admin.password);
+    const idle = 10 * 60_000;
+    const first = await s.request('GET', '/api/v1/session', { as: party });
+    expect(first.json().session).toEqual({
+      idleTimeoutMs: idle,
+      expiresInMs: idle,
+      activityGranularityMs: expect.any(Number),
+    });
+    // Within the granularity a request is not recorded as activity: the time left runs down.
+    s.clock.advance(1_000);
+    const soon = await s.request('GET', '/api/v1/session', { as: party });
+    expect(soon.json().session.expiresInMs).toBe(idle - 1_000);
+    expect(soon.json().session.activityGranularityMs).toBeGreaterThan(1_000);
+    // Every answer in the session says it too, whichever call the site made last.
+    const other = await s.request('GET', '/api/v1/accounts', { as: party });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['kinko-session-expires-in']).toBe(String(idle - 1_000));
+  });
+
+  it('A4: 延長 (POST /api/v1/session/extend) starts the idle timeout again at once; it needs the CSRF token', async () => {
+    const party = await s.login(s.contractNumber, secrets.admin.loginId, secrets.admin.password);
+    const idle = 10 * 60_000;
+    s.clock.advance(1_000);
+    const noCsrf = await s.request('POST', '/api/v1/session/extend', { as: party, csrf: null });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().code).toBe('request.csrf');
+    const extended = await s.request('POST', '/api/v1/session/extend', { as: party });
+    expect(extended.statusCode, extended.body).toBe(200);
+    expect(extended.json()).toMatchObject({ idleTimeoutMs: idle, expiresInMs: idle });
+    expect(extended.headers['kinko-session-expires-in']).toBe(String(idle));
+    // The session now lives the whole idle timeout from the 延長, not from the login.
+    s.clock.advance(idle - 500);
+    expect((await s.request('GET', '/api/v1/session', { as: party })).statusCode).toBe(200);
+    // Once it has ended, 延長 cannot bring it back.
+    s.clock.advance(idle + 1);
+    const late = await s.request('POST', '/api/v1/session/extend', { as: party });
+    expect(late.statusCode).toBe(401);
+    expect(late.json().code).toMatch(/^auth\.(session_expired|required)$/);
+  });
+
   it('request bodies are strict: an unknown member is 400 request.invalid naming it', async () => {
     const res = await s.request('POST', '/api/v1/session', {
       payload: { contractNumber: s.contractNumber, ...secrets.admin, remember: true },

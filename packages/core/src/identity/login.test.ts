@@ -90,6 +90,36 @@ describe.each(testBackends())('login and sessions on $name', (backend) => {
     expect(gone.code).toBe('auth.required');
   });
 
+  it('A4: the session says its idle timeout and what is left; 延長 (extendSession) starts it again at once', async () => {
+    const { session } = await bank.kinko.login(bank.anon, creds());
+    const idle = bank.deps.config.sessionIdleMs;
+    expect(session.timing).toMatchObject({ idleTimeoutMs: idle, expiresInMs: idle });
+    bank.clock.advance(1_000);
+    // Within the activity granularity a request does not move the end.
+    const resumed = await bank.kinko.resumeSession(session.sessionToken, 'customer');
+    expect(resumed.timing.expiresInMs).toBe(idle - 1_000);
+    expect(resumed.timing.activityGranularityMs).toBeGreaterThan(1_000);
+    expect(await bank.kinko.extendSession(session.sessionToken, 'customer')).toMatchObject({
+      idleTimeoutMs: idle,
+      expiresInMs: idle,
+    });
+    bank.clock.advance(idle - 1);
+    await bank.kinko.resumeSession(session.sessionToken, 'customer');
+    // 延長 never reaches past the absolute maximum.
+    const max = bank.deps.config.sessionMaxMs;
+    let elapsed = 1_000 + idle - 1;
+    while (elapsed + idle / 2 < max) {
+      bank.clock.advance(idle / 2);
+      elapsed += idle / 2;
+      await bank.kinko.extendSession(session.sessionToken, 'customer');
+    }
+    bank.clock.advance(1_000);
+    elapsed += 1_000;
+    const last = await bank.kinko.extendSession(session.sessionToken, 'customer');
+    expect(last.expiresInMs).toBe(Math.min(idle, max - elapsed));
+    expect(last.expiresInMs).toBeLessThan(idle);
+  });
+
   it('A4: a session ends at the absolute maximum however active it is', async () => {
     const { session } = await bank.kinko.login(bank.anon, creds());
     const { sessionIdleMs, sessionMaxMs } = bank.deps.config;

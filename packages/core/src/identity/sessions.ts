@@ -5,9 +5,36 @@ import { newBearer, sha256Hex } from './ids.ts';
 
 type Realm = SessionRecord['realm'];
 
+/**
+ * Touching a session on every request would make every request a write transaction. The idle
+ * timeout is minutes long, so recording activity at most every few seconds keeps it exact to
+ * within that granularity while most requests only read.
+ */
+const TOUCH_EVERY_MS = 5_000;
+
 /** A session never outlives the absolute maximum, however active it is. */
 function expiry(deps: KinkoDeps, createdAt: number, now: number): number {
   return Math.min(now + deps.config.sessionIdleMs, createdAt + deps.config.sessionMaxMs);
+}
+
+/**
+ * A4: what a client needs to warn before the idle timeout (issue 9 item 8): the bank's idle
+ * timeout and how long this session has left as of the answer, both in ms (durations, so the
+ * client's clock does not matter). Any request in the session counts as activity, recorded to
+ * within activityGranularityMs; a client that counts from its own last answer subtracts that.
+ */
+export interface SessionTiming {
+  idleTimeoutMs: number;
+  expiresInMs: number;
+  activityGranularityMs: number;
+}
+
+function timing(deps: KinkoDeps, expiresAt: number, now: number): SessionTiming {
+  return {
+    idleTimeoutMs: deps.config.sessionIdleMs,
+    expiresInMs: Math.max(0, expiresAt - now),
+    activityGranularityMs: TOUCH_EVERY_MS,
+  };
 }
 
 /**
@@ -33,7 +60,7 @@ export async function openSession(
     lastSeenAt: tx.now,
     expiresAt,
   });
-  return { sessionToken, csrfToken, expiresAt };
+  return { sessionToken, csrfToken, expiresAt, timing: timing(tx.deps, expiresAt, tx.now) };
 }
 
 export interface ResumedSession {
@@ -41,20 +68,19 @@ export interface ResumedSession {
   contractId: string | null;
   csrfToken: string;
   role?: UserRole;
+  /** After this request's touch, if any. */
+  timing: SessionTiming;
 }
 
 /**
- * Touching a session on every request would make every request a write transaction. The idle
- * timeout is minutes long, so recording activity at most every few seconds keeps it exact to
- * within that granularity while most requests only read.
+ * A4: resolves a cookie; an idle or too-old session is deleted and refused, a live one touched
+ * (at most every TOUCH_EVERY_MS; `extend`: now, the user's 延長 before the idle timeout).
  */
-const TOUCH_EVERY_MS = 5_000;
-
-/** A4: resolves a cookie; an idle or too-old session is deleted and refused, a live one touched. */
 export async function resumeSession(
   deps: KinkoDeps,
   sessionToken: string,
   realm: Realm,
+  extend = false,
 ): Promise<ResumedSession> {
   if (typeof sessionToken !== 'string' || sessionToken.length === 0 || sessionToken.length > 128) {
     throw new KinkoError('auth.required');
@@ -86,16 +112,19 @@ export async function resumeSession(
     const operator = await deps.store.operators.get(session.subjectId);
     if (!operator || operator.locked) return runUseCase<ResumedSession>(deps, (tx) => endSession(tx, id));
   }
-  if (now - session.lastSeenAt >= TOUCH_EVERY_MS) {
+  let expiresAt = session.expiresAt;
+  if (extend || now - session.lastSeenAt >= TOUCH_EVERY_MS) {
     // One statement, idempotent: two processes touching at once both leave a later expiry. On
     // its own: one round trip on PostgreSQL; on SQLite it joins the group commit of the moment.
-    await deps.store.sessions.touch(id, now, expiry(deps, session.createdAt, now));
+    expiresAt = expiry(deps, session.createdAt, now);
+    await deps.store.sessions.touch(id, now, expiresAt);
   }
   return {
     subjectId: session.subjectId,
     contractId: session.contractId,
     csrfToken: session.csrfToken,
     ...(role ? { role } : {}),
+    timing: timing(deps, expiresAt, now),
   };
 }
 
@@ -127,4 +156,5 @@ export interface SessionInfo {
   sessionToken: string;
   csrfToken: string;
   expiresAt: number;
+  timing: SessionTiming;
 }

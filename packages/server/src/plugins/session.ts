@@ -3,7 +3,7 @@
  * is stored). Each realm has its own cookie, so a customer session never opens the back office
  * and an operator session never opens the customer site (B1).
  */
-import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor } from '@kinko/core';
+import type { AnonymousActor, CustomerActor, KinkoApi, OperatorActor, SessionTiming } from '@kinko/core';
 import { isKinkoError, KinkoError } from '@kinko/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
@@ -17,6 +17,8 @@ export interface ResolvedSession {
   realm: Realm;
   token: string;
   csrfToken: string;
+  /** A4: the idle timeout and what is left of it after this request. */
+  timing: SessionTiming;
 }
 
 declare module 'fastify' {
@@ -80,6 +82,15 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply,
   });
 }
 
+/**
+ * A4 (issue 9 item 8): every answer in a session says how long the session has left after it,
+ * in ms, so that the site can warn before the idle timeout whichever call came last.
+ */
+const SESSION_EXPIRES_IN_HEADER = 'Kinko-Session-Expires-In';
+export function setSessionExpiresIn(reply: FastifyReply, timing: SessionTiming): void {
+  reply.header(SESSION_EXPIRES_IN_HEADER, String(timing.expiresInMs));
+}
+
 export function sessionToken(request: FastifyRequest, realm: Realm): string | undefined {
   const token = request.cookies[cookieOf[realm]];
   return token === undefined || token === '' ? undefined : token;
@@ -90,7 +101,8 @@ async function resolve(kinko: KinkoApi, request: FastifyRequest, reply: FastifyR
   if (token === undefined) throw new KinkoError('auth.required', 'Log in first.');
   try {
     const resumed = await kinko.resumeSession(token, realm);
-    request.kinkoSession = { realm, token, csrfToken: resumed.csrfToken };
+    request.kinkoSession = { realm, token, csrfToken: resumed.csrfToken, timing: resumed.timing };
+    setSessionExpiresIn(reply, resumed.timing);
     return resumed;
   } catch (err) {
     // A dead session's cookie is of no further use; clear it with the 401.

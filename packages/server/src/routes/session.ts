@@ -10,9 +10,10 @@ import {
   sessionOf,
   sessionToken,
   setSessionCookie,
+  setSessionExpiresIn,
 } from '../plugins/session.ts';
 import { edge, problems } from '../problem-schemas.ts';
-import { CustomerSession, NoContent, requests } from '../schemas.ts';
+import { CustomerSession, NoContent, requests, SessionTiming } from '../schemas.ts';
 
 const tags = ['session'];
 const security = [{ customerSession: [] }];
@@ -39,7 +40,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
       // A new login replaces whatever session this browser held.
       if (previous !== undefined) await kinko.logout(previous).catch(() => undefined);
       setSessionCookie(request, reply, 'customer', session.sessionToken);
-      return { csrfToken: session.csrfToken, me };
+      return { csrfToken: session.csrfToken, me, session: session.timing };
     },
   );
 
@@ -54,7 +55,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
         schema: {
           operationId: 'getSession',
           tags,
-          summary: 'The current session: CSRF token and who is logged in',
+          summary: 'The current session: CSRF token, who is logged in and the idle timeout (A4)',
           security,
           response: { 200: CustomerSession, ...problems(edge.customerRead) },
         },
@@ -62,7 +63,26 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (
       async (request) => ({
         csrfToken: sessionOf(request).csrfToken,
         me: await kinko.me(customerOf(request)),
+        session: sessionOf(request).timing,
       }),
+    );
+
+    scoped.post(
+      '/api/v1/session/extend',
+      {
+        schema: {
+          operationId: 'extendSession',
+          tags,
+          summary: '延長: the idle timeout starts again now (A4); what is left of it',
+          security: securityCsrf,
+          response: { 200: SessionTiming, ...problems(edge.customerWrite) },
+        },
+      },
+      async (request, reply) => {
+        const timing = await kinko.extendSession(sessionOf(request).token, 'customer');
+        setSessionExpiresIn(reply, timing);
+        return timing;
+      },
     );
 
     scoped.delete(

@@ -58,12 +58,13 @@ export const stepUpRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (a
       schema: {
         operationId: 'checkOtp',
         tags,
-        summary: 'Check an OTP (consumes its step, counts failures)',
+        summary:
+          'トークン動作確認: check an OTP, authorising nothing (consumes its step, counts failures, audited as token.check)',
         security,
         body: requests.otpCheck,
         response: { 200: StepUpResult, ...problems(edge.customerWrite, coreCodes.stepUp) },
       },
     },
-    async (request) => kinko.stepUp(customerOf(request), { otp: request.body.otp }, 'otp.check'),
+    async (request) => kinko.checkToken(customerOf(request), request.body.otp),
   );
 };

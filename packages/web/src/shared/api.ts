@@ -33,6 +33,16 @@ export function setSessionLostHandler(handler: SessionLostHandler | null): void 
   onSessionLost = handler;
 }
 
+type SessionTimeHandler = (expiresInMs: number) => void;
+let onSessionTime: SessionTimeHandler | null = null;
+/**
+ * A4: called with what the session has left whenever an answer says so (the server's
+ * Kinko-Session-Expires-In header on every answer in a session), for the idle warning.
+ */
+export function setSessionTimeHandler(handler: SessionTimeHandler | null): void {
+  onSessionTime = handler;
+}
+
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestOptions {
@@ -63,6 +73,8 @@ async function request<T>(
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
+  const expiresIn = response.headers.get('Kinko-Session-Expires-In');
+  if (expiresIn !== null && /^\d+$/.test(expiresIn)) onSessionTime?.(Number(expiresIn));
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let json: unknown = null;

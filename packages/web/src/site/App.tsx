@@ -1,5 +1,5 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { setCsrfToken, setSessionLostHandler } from '../shared/api.ts';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, setCsrfToken, setSessionLostHandler } from '../shared/api.ts';
 import { common, useT, useTitle } from '../shared/i18n.ts';
 import type { Me } from '../shared/types.ts';
 import { useHashRoute } from '../shared/useHashRoute.ts';
@@ -8,35 +8,46 @@ import { ApprovalSettingsForm } from './admin/ApprovalSettingsForm.tsx';
 import { LimitSettings } from './admin/LimitSettings.tsx';
 import { PrivilegeSettings } from './admin/PrivilegeSettings.tsx';
 import { Approvals } from './approvals/Approvals.tsx';
+import { ClosedScreen } from './ClosedScreen.tsx';
+import { routeClosed, SuspensionNotice } from './common/Suspension.tsx';
 import { Header } from './Header.tsx';
 import { Home } from './Home.tsx';
+import { IdleWarning } from './IdleWarning.tsx';
 import { Balances } from './inquiry/Balances.tsx';
 import { StatementScreen } from './inquiry/StatementScreen.tsx';
 import { Login } from './Login.tsx';
 import { siteMessages } from './messages.ts';
 import { PayeeManagement } from './payees/PayeeManagement.tsx';
 import { logout, resume } from './session.ts';
+import { sessionClock } from './sessionClock.ts';
+import './session.css';
+import { transferMessages } from './transfers/messages.ts';
 import { ScheduledTransfers } from './transfers/ScheduledTransfers.tsx';
 import { TransferScreen } from './transfers/TransferScreen.tsx';
 
 export function App() {
   const t = useT(siteMessages);
   const c = useT(common);
+  const tr = useT(transferMessages);
   useTitle(t('title'));
   // undefined: still asking the server whether a session exists.
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [lostReason, setLostReason] = useState<unknown>(null);
   const [route, go] = useHashRoute();
 
+  const ended = useCallback((reason: unknown) => {
+    sessionClock.stopped();
+    setCsrfToken(null);
+    setMe(null);
+    // The first reason stands: the idle end's logout may itself be answered 401.
+    setLostReason((previous: unknown) => previous ?? reason);
+  }, []);
+
   useEffect(() => {
-    setSessionLostHandler((error) => {
-      setCsrfToken(null);
-      setMe(null);
-      setLostReason(error);
-    });
+    setSessionLostHandler(ended);
     void resume().then(setMe);
     return () => setSessionLostHandler(null);
-  }, []);
+  }, [ended]);
 
   const refresh = useCallback(async () => {
     try {
@@ -46,6 +57,24 @@ export function App() {
       // A lost session is reported by the session-lost handler; anything else can wait.
     }
   }, []);
+
+  // A2: each screen starts from the server's state, so that a suspension in a step-up (or the
+  // administrator's 利用中止解除) shows on the next screen at once.
+  const signedIn = me !== null && me !== undefined;
+  const shownRoute = useRef(route);
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    if (signedIn) void refresh();
+  }, [route, signedIn, refresh]);
+
+  // A4: the idle timeout has run out; the server's session ends with it (it has, or is about to).
+  // logout() takes the CSRF token before ended() forgets it.
+  const onIdleEnd = useCallback(() => {
+    const out = logout().catch(() => undefined);
+    ended(new ApiError(401, 'auth.session_expired', ''));
+    void out;
+  }, [ended]);
 
   const onLogin = useCallback(
     (next: Me) => {
@@ -74,11 +103,28 @@ export function App() {
   } else if (me.user.role === 'admin' && route === 'admin/limits') body = <LimitSettings go={go} />;
   else if (me.user.role === 'admin' && route === 'admin/privileges') body = <PrivilegeSettings go={go} />;
   else if (me.user.role === 'admin' && route === 'admin/approval') body = <ApprovalSettingsForm go={go} />;
-  else if (route === 'approvals') body = <Approvals myId={me.user.id} go={go} />;
-  else if (route === 'accounts') body = <Balances go={go} />;
-  else if (route === 'transfer') body = <TransferScreen go={go} />;
-  else if (route === 'transfers/scheduled') body = <ScheduledTransfers go={go} />;
-  else if (route === 'payees') body = <PayeeManagement go={go} />;
+  else if (route === 'approvals') {
+    body = (
+      <>
+        <SuspensionNotice user={me.user} compact />
+        <Approvals myId={me.user.id} go={go} />
+      </>
+    );
+  } else if (route === 'accounts') body = <Balances go={go} />;
+  else if (route === 'transfer') {
+    body = routeClosed(me.user, 'transfer') ? (
+      <ClosedScreen user={me.user} heading={tr('menuTransfer')} go={go} />
+    ) : (
+      <TransferScreen go={go} />
+    );
+  } else if (route === 'transfers/scheduled') {
+    body = (
+      <>
+        <SuspensionNotice user={me.user} compact />
+        <ScheduledTransfers go={go} />
+      </>
+    );
+  } else if (route === 'payees') body = <PayeeManagement go={go} />;
   else if (route === 'statement' || route.startsWith('statement/')) {
     body = <StatementScreen accountId={route.slice('statement/'.length)} go={go} />;
   } else body = <Home me={me} go={go} onChanged={refresh} />;
@@ -90,6 +136,7 @@ export function App() {
       </a>
       <Header me={me ?? null} onLogout={onLogout} />
       <main id="main">{body}</main>
+      {signedIn && <IdleWarning onEnded={onIdleEnd} />}
       <footer className="site-footer">{t('footer')}</footer>
     </>
   );

@@ -28,10 +28,33 @@ export const siteMessages = defineMessages(
     tokenState: '利用状況',
     tokenInUse: '利用中',
     tokenNotRegistered: '未登録',
-    meSuspended:
-      'ワンタイムパスワードの入力誤りが規定回数に達したため、利用中止状態です。管理者に利用中止解除を依頼してください。',
+    tokenSuspended: '利用中止',
     tokenHowTo:
       'スマートフォンでトークンを発行し、画面下部に表示されるシリアル番号（SKTS～）を管理者にお伝えのうえ、利用登録を依頼してください。',
+    suspendedHeading: '利用中止状態です',
+    suspendedText:
+      'ワンタイムパスワードの入力誤りが規定回数に達したため、利用中止状態です。振込・振替、承認、予約の取消など、ワンタイムパスワードが必要なお取引はご利用いただけません。残高照会・入出金明細照会はご利用いただけます。',
+    suspendedWhatUser: '管理者に利用中止解除を依頼してください。',
+    suspendedWhatAdmin: '管理者の利用中止解除は当金庫が行います。お取引店にご連絡ください。',
+    suspendedUsersHeading: '利用中止中の利用者がいます',
+    suspendedUsersText:
+      'ワンタイムパスワードの入力誤りが規定回数に達したため、次の利用者は利用中止状態です。ご本人に確認のうえ、利用者情報登録／変更から利用中止解除を行ってください。',
+    closedTransfer: '利用中止中のため、ご利用いただけません。',
+    closedViewOnly: '利用中止中のため、照会のみご利用いただけます。',
+    closedBack: 'トップページへ戻る',
+    tokenCheckHeading: 'トークン動作確認',
+    tokenCheckIntro:
+      'お手元のトークンに表示されているワンタイムパスワードが正しく認証されるかを確認できます。お取引は行われません。',
+    tokenCheckCaution:
+      '確認に使ったワンタイムパスワードは使用済みとなり、お取引には使えません。入力を誤ると、お取引のときと同じく誤り回数に数えられ、規定回数に達すると利用中止となります。',
+    tokenCheckOpen: 'トークン動作確認を行う',
+    tokenCheckSubmit: '確認する',
+    tokenCheckDone: 'ワンタイムパスワードは正しく認証されました。トークンは正常に動作しています。',
+    idleHeading: 'まもなく自動的にログアウトします',
+    idleText:
+      '一定時間操作がないため、まもなく自動的にログアウトします。続けてご利用になる場合は「延長」を押してください。入力中の内容はそのまま残ります。',
+    idleLeft: '残り {seconds} 秒',
+    idleExtend: '延長',
     alertsHeading: 'セキュリティに関するお知らせ',
     alertReplayed:
       'シリアル番号 {serial} のトークンで、既に使用されたワンタイムパスワードが再度入力されました。第三者にワンタイムパスワードを見られた可能性があります。お心当たりがない場合は、管理者またはお取引店にご連絡ください。',
@@ -39,11 +62,6 @@ export const siteMessages = defineMessages(
     adminHeading: '管理者メニュー',
     menuContract: 'ご契約先管理情報変更',
     menuUsers: '利用者情報登録／変更',
-    stepUpHeading: 'ワンタイムパスワード認証',
-    stepUpIntroOtp: 'トークンに表示されている6桁のワンタイムパスワードを入力してから、OK を押してください。',
-    stepUpIntroLegacy:
-      '利用者確認暗証番号と、利用者ワンタイムパスワードの指定された位置の2桁の数字を入力してから、OK を押してください。',
-    stepUpDone: '認証しました。',
     otp: 'ワンタイムパスワード',
     confirmPin: '利用者確認暗証番号',
     cardAt: '利用者ワンタイムパスワード（{position}）',
@@ -82,10 +100,32 @@ export const siteMessages = defineMessages(
     tokenState: 'Status',
     tokenInUse: 'In use',
     tokenNotRegistered: 'Not registered',
-    meSuspended:
-      'Too many wrong one-time passwords: you are suspended. Please ask your administrator to lift the suspension.',
+    tokenSuspended: 'Suspended',
     tokenHowTo:
       'Issue a token on your smartphone, give the serial number shown at its bottom (SKTS…) to your administrator and ask them to register it.',
+    suspendedHeading: 'You are suspended',
+    suspendedText:
+      'Too many wrong one-time passwords: you are suspended. Transactions that ask for the one-time password (transfers, approvals, cancelling scheduled transfers) are closed to you. Balance and statement inquiries remain available.',
+    suspendedWhatUser: 'Please ask your administrator to lift the suspension.',
+    suspendedWhatAdmin: "An administrator's suspension is lifted by the bank. Please contact your branch.",
+    suspendedUsersHeading: 'Suspended users',
+    suspendedUsersText:
+      'These users entered too many wrong one-time passwords and are suspended. After checking with them, lift the suspension in User registration / changes.',
+    closedTransfer: 'Not available while you are suspended.',
+    closedViewOnly: 'While you are suspended, you can only view these.',
+    closedBack: 'Back to the home page',
+    tokenCheckHeading: 'Token check',
+    tokenCheckIntro: 'Check that the one-time password your token shows is accepted. No transaction is made.',
+    tokenCheckCaution:
+      'The one-time password you use here is used up and cannot be used for a transaction. A wrong one counts towards suspension as it does in a transaction.',
+    tokenCheckOpen: 'Check my token',
+    tokenCheckSubmit: 'Check',
+    tokenCheckDone: 'The one-time password was accepted. Your token works.',
+    idleHeading: 'You will be logged out soon',
+    idleText:
+      'There has been no activity for a while, so you will be logged out soon. To continue, press Extend. What you have entered stays as it is.',
+    idleLeft: '{seconds} seconds left',
+    idleExtend: 'Extend',
     alertsHeading: 'Security notices',
     alertReplayed:
       'A one-time password of token {serial} that had already been used was entered again. Someone else may have seen it. If this was not you, please tell your administrator or the bank.',
@@ -93,11 +133,6 @@ export const siteMessages = defineMessages(
     adminHeading: 'Administrator menu',
     menuContract: 'Contract administration',
     menuUsers: 'User registration / changes',
-    stepUpHeading: 'One-time password authentication',
-    stepUpIntroOtp: 'Enter the 6-digit one-time password shown on your token and press OK.',
-    stepUpIntroLegacy:
-      'Enter your confirmation PIN and the 2 digits at the requested position of your one-time password card, then press OK.',
-    stepUpDone: 'Authenticated.',
     otp: 'One-time password',
     confirmPin: 'Confirmation PIN',
     cardAt: 'Card one-time password (position {position})',

@@ -1,9 +1,13 @@
+import type { SessionTiming } from '@kinko/core/shared';
 import { api, setCsrfToken } from '../shared/api.ts';
 import type { Me } from '../shared/types.ts';
+import { sessionClock } from './sessionClock.ts';
 
 interface SessionAnswer {
   csrfToken: string;
   me: Me;
+  /** A4: the idle timeout and what is left of it. */
+  session: SessionTiming;
 }
 
 export async function login(contractNumber: string, loginId: string, password: string): Promise<Me> {
@@ -13,6 +17,7 @@ export async function login(contractNumber: string, loginId: string, password: s
     { quiet401: true },
   );
   setCsrfToken(answer.csrfToken);
+  sessionClock.answered(answer.session);
   return answer.me;
 }
 
@@ -21,6 +26,7 @@ export async function resume(quiet = true): Promise<Me | null> {
   try {
     const answer = await api.get<SessionAnswer>('/api/v1/session', { quiet401: quiet });
     setCsrfToken(answer.csrfToken);
+    sessionClock.answered(answer.session);
     return answer.me;
   } catch (e) {
     if (quiet) return null;
@@ -28,7 +34,13 @@ export async function resume(quiet = true): Promise<Me | null> {
   }
 }
 
+/** 延長: the idle timeout starts again now (A4). */
+export async function extend(): Promise<void> {
+  sessionClock.answered(await api.post<SessionTiming>('/api/v1/session/extend'));
+}
+
 export async function logout(): Promise<void> {
+  sessionClock.stopped();
   try {
     await api.del('/api/v1/session');
   } finally {
