@@ -1,5 +1,11 @@
 import { ApiError } from './api.ts';
-import { countsAttempts, errorMessagesEn, errorMessagesJa } from './errorMessages.ts';
+import {
+  countsAttempts,
+  errorDetailsEn,
+  errorDetailsJa,
+  errorMessagesEn,
+  errorMessagesJa,
+} from './errorMessages.ts';
 import { common, format, type Lang } from './i18n.ts';
 
 export interface ErrorText {
@@ -16,6 +22,23 @@ function errorCode(error: unknown): string {
   return 'unknown';
 }
 
+/**
+ * Issue 9.7: the sentence that names what was wrong (the character, the length given), when the
+ * details carry every value its template asks for; '' otherwise.
+ */
+function whatWasWrong(code: string, details: Record<string, unknown>, lang: Lang): string {
+  const template = (lang === 'ja' ? errorDetailsJa : errorDetailsEn)[code as keyof typeof errorDetailsJa];
+  if (!template) return '';
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  const vars: Record<string, string | number> = {};
+  for (const name of names) {
+    const v = details[name];
+    if (typeof v !== 'string' && typeof v !== 'number') return '';
+    vars[name] = v;
+  }
+  return `${format(template, vars)}${lang === 'ja' ? '' : ' '}`;
+}
+
 export function errorText(error: unknown, lang: Lang): ErrorText {
   const table: Record<string, string> = lang === 'ja' ? errorMessagesJa : errorMessagesEn;
   const code = errorCode(error);
@@ -26,6 +49,7 @@ export function errorText(error: unknown, lang: Lang): ErrorText {
   }
   const items: string[] = [];
   if (error instanceof ApiError) {
+    message = whatWasWrong(code, error.details, lang) + message;
     const remaining = error.details.remainingAttempts;
     if (typeof remaining === 'number' && countsAttempts.has(code)) {
       message += format(common[lang].remaining, { n: remaining });

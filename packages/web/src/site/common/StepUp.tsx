@@ -72,7 +72,8 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
             maxLength={6}
             required
             value={otp}
-            onValue={(v) => setOtp(v.replace(/\D/g, ''))}
+            fold="digits"
+            onValue={setOtp}
           />
         ) : (
           <>
@@ -83,6 +84,7 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
               autoComplete="off"
               required
               value={confirmPin}
+              fold="code"
               onValue={setConfirmPin}
             />
             <Field
@@ -95,7 +97,8 @@ export function StepUp({ onChanged }: { onChanged: () => void }) {
               maxLength={2}
               required
               value={cardValue}
-              onValue={(v) => setCardValue(v.replace(/\D/g, ''))}
+              fold="digits"
+              onValue={setCardValue}
             />
             <p className="hint">
               {t('cardPosition')}: <strong data-testid="stepup-position">{challenge.cardPosition}</strong>
