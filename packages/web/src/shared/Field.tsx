@@ -17,8 +17,12 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
  * when the composition ends (compositionend), never mid-composition, which would break the
  * IME's candidate window.
  */
-export function Field({ label, testId, value, onValue, hint, fold, ...rest }: FieldProps) {
+export function Field({ label, testId, value, onValue, hint, fold, maxLength, ...rest }: FieldProps) {
   const id = useId();
+  // The browser cuts at maxLength before the value is folded: １２３－４５６７ (8 characters) would
+  // lose its last digit. A folded field leaves room for separators and lets the check name a
+  // wrong length (issue 9.7) rather than dropping what was typed.
+  const inputMaxLength = fold && maxLength !== undefined ? maxLength + 8 : maxLength;
   const composing = useRef(false);
   const read = (v: string) => (fold ? foldTyped(fold, v) : v);
   return (
@@ -40,6 +44,7 @@ export function Field({ label, testId, value, onValue, hint, fold, ...rest }: Fi
           onValue(read(e.currentTarget.value));
         }}
         aria-describedby={hint ? `${id}-hint` : undefined}
+        maxLength={inputMaxLength}
         {...rest}
       />
       {hint && (
