@@ -22,7 +22,7 @@ import { code, pathParam, secret, secretCode, text } from './text.ts';
 /** Named schemas become components of the OpenAPI document. */
 export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
 
-export { code, maxPathParamLength, pathParam, secret, secretCode, text, wellFormedText } from './text.ts';
+export { code, maxPathParamLength, pathParam, secretCode, text, wellFormedText } from './text.ts';
 
 export const Problem = z
   .looseObject({
