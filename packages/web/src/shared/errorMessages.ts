@@ -274,6 +274,27 @@ export const errorDetailsEn: Detailed = {
   'payee.account_number_invalid': 'The account number given has {length} characters.',
 };
 
+/**
+ * request.invalid that core raised for one field of a form (details.field, from identity's
+ * policy): the rule of that field instead of the generic message. {length} only where the
+ * problem gives it (never for a password or PIN).
+ */
+export const fieldRulesJa: Record<string, string> = {
+  loginId: '利用者IDは半角英数字1～30文字で入力してください（記号・全角文字は使えません）。',
+  password:
+    'パスワードは半角8～64文字で、英字と数字をそれぞれ1文字以上含めてください（記号も使えます。全角文字・スペースは使えません）。',
+  pin: '暗証番号は英数字4～16文字で入力してください（全角の英数字は半角として読みます。記号・スペースは使えません）。',
+  name: '名前は1～60文字で入力してください（入力は{length}文字です）。',
+};
+
+export const fieldRulesEn: Record<string, string> = {
+  loginId: 'A user ID is 1–30 half-width letters or digits (no symbols or full-width characters).',
+  password:
+    'A password is 8–64 half-width characters with at least one letter and one digit (symbols are fine; no full-width characters or spaces).',
+  pin: 'A PIN is 4–16 letters or digits (full-width ones are read as half-width; no symbols or spaces).',
+  name: 'A name is 1–60 characters ({length} were given).',
+};
+
 /** Codes whose message takes the remaining attempts, when the server gives them. */
 export const countsAttempts = new Set([
   'otp.invalid',

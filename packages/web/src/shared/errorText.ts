@@ -5,6 +5,8 @@ import {
   errorDetailsJa,
   errorMessagesEn,
   errorMessagesJa,
+  fieldRulesEn,
+  fieldRulesJa,
 } from './errorMessages.ts';
 import { common, format, type Lang } from './i18n.ts';
 
@@ -26,8 +28,7 @@ function errorCode(error: unknown): string {
  * Issue 9.7: the sentence that names what was wrong (the character, the length given), when the
  * details carry every value its template asks for; '' otherwise.
  */
-function whatWasWrong(code: string, details: Record<string, unknown>, lang: Lang): string {
-  const template = (lang === 'ja' ? errorDetailsJa : errorDetailsEn)[code as keyof typeof errorDetailsJa];
+function filled(template: string | undefined, details: Record<string, unknown>): string {
   if (!template) return '';
   const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
   const vars: Record<string, string | number> = {};
@@ -36,7 +37,22 @@ function whatWasWrong(code: string, details: Record<string, unknown>, lang: Lang
     if (typeof v !== 'string' && typeof v !== 'number') return '';
     vars[name] = v;
   }
-  return `${format(template, vars)}${lang === 'ja' ? '' : ' '}`;
+  return format(template, vars);
+}
+
+function whatWasWrong(code: string, details: Record<string, unknown>, lang: Lang): string {
+  const said = filled(
+    (lang === 'ja' ? errorDetailsJa : errorDetailsEn)[code as keyof typeof errorDetailsJa],
+    details,
+  );
+  return said && `${said}${lang === 'ja' ? '' : ' '}`;
+}
+
+/** The rule of the one field core refused (request.invalid with details.field), or ''. */
+function fieldRule(code: string, details: Record<string, unknown>, lang: Lang): string {
+  if (code !== 'request.invalid' || typeof details.field !== 'string') return '';
+  const rules = lang === 'ja' ? fieldRulesJa : fieldRulesEn;
+  return filled(rules[details.field], details);
 }
 
 export function errorText(error: unknown, lang: Lang): ErrorText {
@@ -49,7 +65,7 @@ export function errorText(error: unknown, lang: Lang): ErrorText {
   }
   const items: string[] = [];
   if (error instanceof ApiError) {
-    message = whatWasWrong(code, error.details, lang) + message;
+    message = fieldRule(code, error.details, lang) || whatWasWrong(code, error.details, lang) + message;
     const remaining = error.details.remainingAttempts;
     if (typeof remaining === 'number' && countsAttempts.has(code)) {
       message += format(common[lang].remaining, { n: remaining });
