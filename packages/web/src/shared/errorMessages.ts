@@ -263,6 +263,10 @@ export const errorDetailsJa: Detailed = {
   'payee.bank_code_invalid': '入力された金融機関コードは{length}文字です。',
   'payee.branch_code_invalid': '入力された支店コードは{length}文字です。',
   'payee.account_number_invalid': '入力された口座番号は{length}文字です。',
+  'limits.invalid': '入力された限度額「{value}」は使えません。',
+  'limits.above_ceiling': '{value}は、ご契約先限度額{ceiling}を超えています。',
+  'limits.exceeded': '現在ご指定いただける金額は{remaining}までです（限度額{limit}）。',
+  'limits.same_day_unregistered_exceeded': '本日の当日扱いでご指定いただける金額は{remaining}までです。',
 };
 
 export const errorDetailsEn: Detailed = {
@@ -272,7 +276,14 @@ export const errorDetailsEn: Detailed = {
   'payee.bank_code_invalid': 'The bank code given has {length} characters.',
   'payee.branch_code_invalid': 'The branch code given has {length} characters.',
   'payee.account_number_invalid': 'The account number given has {length} characters.',
+  'limits.invalid': 'The limit “{value}” cannot be used.',
+  'limits.above_ceiling': '{value} is above the contract limit of {ceiling}.',
+  'limits.exceeded': 'At most {remaining} can be sent now (limit {limit}).',
+  'limits.same_day_unregistered_exceeded': 'At most {remaining} can be sent same-day today.',
 };
+
+/** Codes whose detail sentence says what is still allowed, so it follows the message. */
+export const detailsAfter = new Set(['limits.exceeded', 'limits.same_day_unregistered_exceeded']);
 
 /**
  * request.invalid that core raised for one field of a form (details.field, from identity's

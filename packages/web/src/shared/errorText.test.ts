@@ -52,3 +52,20 @@ describe('9.7 a field error names what was wrong and what is accepted', () => {
     );
   });
 });
+
+describe('9.7 a limit refusal says the limit and what is still allowed, in yen', () => {
+  it('limits.exceeded and limits.above_ceiling', () => {
+    const over = errorText(
+      problem('limits.exceeded', { remaining: 250_000, limit: 1_000_000 }),
+      'ja',
+    ).message;
+    expect(over).toMatch(
+      /限度額を超えています。.*現在ご指定いただける金額は¥250,000までです（限度額¥1,000,000）。$/,
+    );
+    const ceiling = errorText(
+      problem('limits.above_ceiling', { value: 5_000_000, ceiling: 3_000_000 }),
+      'en',
+    );
+    expect(ceiling.message).toMatch(/^¥5,000,000 is above the contract limit of ¥3,000,000\. /);
+  });
+});
