@@ -63,6 +63,9 @@ describe('9.9 every customer screen at 390 px (sqlite)', () => {
     await fits(page, 'login');
     await login(page, demoBank.admin);
     await fits(page, 'home-admin');
+    await page.getByTestId('password-open').click();
+    await page.getByTestId('password-current').waitFor();
+    await fits(page, 'home-password-change');
 
     await page.getByTestId('menu-balance').click();
     await page.getByTestId('accounts-table').waitFor();
@@ -85,6 +88,18 @@ describe('9.9 every customer screen at 390 px (sqlite)', () => {
     await fits(page, 'admin-users');
     card = await issueCard(page, user2.loginId);
     await fits(page, 'admin-card');
+    // Each value of the card reads as one number: on one line, not a digit a line.
+    for (const position of Object.keys(card)) {
+      const cell = page.getByTestId(`card-${position}`);
+      const line = await cell.evaluate((e) => Number.parseFloat(getComputedStyle(e).lineHeight));
+      expect((await cell.boundingBox())?.height ?? 0, position).toBeLessThan(line * 2);
+    }
+    await page.getByTestId(`edit-${user2.loginId}`).click();
+    await page.getByTestId('edit-name').waitFor();
+    await fits(page, 'admin-edit-user');
+    await page.getByTestId('add-open').click();
+    await page.getByTestId('add-loginid').waitFor();
+    await fits(page, 'admin-add-user');
 
     await page.goto('/#users/register');
     await page.getByTestId('register-serial').waitFor();
