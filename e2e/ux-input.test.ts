@@ -9,7 +9,14 @@ import { demoBank, jstDate, nextBusinessDay } from '@kinko/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSuite, nextOtp, shot } from './browser.ts';
-import { issueCard, openTransferForm, openUsers, sameDayOpenNow } from './transfer-steps.ts';
+import {
+  bankLogin,
+  issueCard,
+  openTransferForm,
+  openUsers,
+  sameDayOpenNow,
+  submitWrittenPayee,
+} from './transfer-steps.ts';
 
 const [user1, user2] = demoBank.users as [(typeof demoBank.users)[0], (typeof demoBank.users)[1]];
 
@@ -162,6 +169,31 @@ describe('9.1 9.7 input as Japanese users type it (sqlite)', () => {
     await panel.getByTestId('confirm-submit').click();
     await site.getByTestId('transfer-done').waitFor();
     await shot(site, '9.1-pin-card-done');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  test('9.1 B1: the back office reads 全角 too: 契約番号 and a written payee typed with the IME', async () => {
+    const contractNumber = demoBank.contract.contractNumber;
+    const { page: bank, errors } = await open('/bank');
+    await bankLogin(bank);
+    await bank.getByTestId(`contract-open-${contractNumber}`).click();
+    await bank.getByTestId('contract-facts').waitFor();
+    await bank.getByTestId('contract-payees').click();
+    await imeType(bank, 'payees-contract', fullWidth(contractNumber));
+    expect(await bank.getByTestId('payees-contract').inputValue()).toBe(contractNumber);
+    await bank.getByTestId('payees-load').click();
+    await bank.getByTestId('payees-empty').waitFor();
+    await imeType(bank, 'payee-bank', '０００５');
+    await imeType(bank, 'payee-branch', '００１');
+    await bank.getByTestId('payee-type').selectOption('ordinary');
+    await imeType(bank, 'payee-number', '７６５　４３２１');
+    await bank.getByTestId('payee-name').fill('トリヒキサキ');
+    expect(await bank.getByTestId('payee-bank').inputValue()).toBe('0005');
+    expect(await bank.getByTestId('payee-branch').inputValue()).toBe('001');
+    expect(await bank.getByTestId('payee-number').inputValue()).toBe('7654321');
+    await shot(bank, '9.1-bank-written-payee-full-width');
+    expect(await submitWrittenPayee(bank)).not.toBe('');
+    expect(await bank.getByTestId('registered-payee-name').textContent()).toBe('ﾄﾘﾋｷｻｷ');
     expect(errors).toEqual([]);
   }, 120_000);
 
