@@ -22,4 +22,5 @@ export type { PageLimits } from './paging.ts';
 export * from './ports.ts';
 export { cardPositions } from './tokens/proof.ts';
 export { TRANSFER_PAGE } from './transfers/queries.ts';
+export { typedCode } from './typed-code.ts';
 export { loadBankDirectory } from './zengin/bank-directory.ts';

@@ -23,4 +23,5 @@ export {
   TOTP_PERIOD_SECONDS,
 } from './otp/otp-format.ts';
 export type * from './transfers/views.ts';
+export { halfWidthAlnum, typedCode } from './typed-code.ts';
 export type { DirectoryEntry } from './zengin/bank-directory.ts';

@@ -5,7 +5,7 @@
  */
 import { APPROVAL_MODES, PRIVILEGES } from '@kinko/core';
 import { z } from 'zod';
-import { schemaRegistry, secret, text } from './schemas.ts';
+import { schemaRegistry, secretCode, text } from './schemas.ts';
 
 const amount = z.number().describe('Integer yen ≥ 0');
 
@@ -51,18 +51,18 @@ export const LimitsView = z
 
 export const limitRequests = {
   setLimits: z.strictObject({
-    contractPin: secret,
+    contractPin: secretCode,
     contract: ProposedLimits.nullable().optional().describe('Absent: unchanged; null: removed'),
     users: z
       .array(z.strictObject({ userId: text(64), limits: ProposedLimits.nullable() }))
       .max(99)
       .optional(),
   }),
-  setPrivileges: z.strictObject({ privileges: z.array(Privilege).max(7), contractPin: secret }),
+  setPrivileges: z.strictObject({ privileges: z.array(Privilege).max(7), contractPin: secretCode }),
   setBankLimits: z.strictObject({ limits: ProposedLimits.nullable().describe('null: the bank default') }),
   approvalSettings: z.strictObject({
     mode: ApprovalMode,
     approverMustDiffer: z.boolean(),
-    contractPin: secret,
+    contractPin: secretCode,
   }),
 };

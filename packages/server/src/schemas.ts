@@ -17,12 +17,12 @@ import {
 } from '@kinko/core';
 import { z } from 'zod';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
-import { pathParam, secret, text } from './text.ts';
+import { code, pathParam, secret, secretCode, text } from './text.ts';
 
 /** Named schemas become components of the OpenAPI document. */
 export const schemaRegistry = z.registry<{ id?: string; [k: string]: unknown }>();
 
-export { maxPathParamLength, pathParam, secret, text, wellFormedText } from './text.ts';
+export { code, maxPathParamLength, pathParam, secretCode, text, wellFormedText } from './text.ts';
 
 export const Problem = z
   .looseObject({
@@ -254,42 +254,46 @@ export const requests = {
     publicKey: z.record(text(), z.unknown()),
   }),
   otpauth: z.strictObject({ label: text() }),
-  login: z.strictObject({ contractNumber: text(), loginId: text(), password: secret }),
+  login: z.strictObject({ contractNumber: code(), loginId: text(), password: secret }),
   operatorLogin: z.strictObject({ loginId: text(), password: secret }),
   changePassword: z.strictObject({ currentPassword: secret, newPassword: secret }),
   stepUp: z.union([
-    z.strictObject({ otp: secret, purpose: text().optional() }),
+    z.strictObject({ otp: secretCode, purpose: text().optional() }),
     z.strictObject({
-      confirmPin: secret,
+      confirmPin: secretCode,
       cardPosition: CardPosition,
-      cardValue: secret,
+      cardValue: secretCode,
       purpose: text().optional(),
     }),
   ]),
-  otpCheck: z.strictObject({ otp: secret }),
-  createUser: z.strictObject({ loginId: text(), name: text(), password: secret, contractPin: secret }),
-  updateUser: z.strictObject({ name: text().optional(), password: secret.optional(), contractPin: secret }),
-  contractPin: z.strictObject({ contractPin: secret }),
-  usageMode: z.strictObject({ mode: UsageMode, contractPin: secret }),
+  otpCheck: z.strictObject({ otp: secretCode }),
+  createUser: z.strictObject({ loginId: text(), name: text(), password: secret, contractPin: secretCode }),
+  updateUser: z.strictObject({
+    name: text().optional(),
+    password: secret.optional(),
+    contractPin: secretCode,
+  }),
+  contractPin: z.strictObject({ contractPin: secretCode }),
+  usageMode: z.strictObject({ mode: UsageMode, contractPin: secretCode }),
   registerToken: z.strictObject({
-    serial: text(),
-    otp: secret,
-    contractPin: secret,
+    serial: code(),
+    otp: secretCode,
+    contractPin: secretCode,
     userIds: z.array(text()).max(1000).optional(),
   }),
-  removeRegistration: z.strictObject({ userId: text().optional(), contractPin: secret }),
-  confirmPin: z.strictObject({ confirmPin: secret, contractPin: secret }),
+  removeRegistration: z.strictObject({ userId: text().optional(), contractPin: secretCode }),
+  confirmPin: z.strictObject({ confirmPin: secretCode, contractPin: secretCode }),
   openContract: z.strictObject({
-    branchCode: text(),
+    branchCode: code(),
     name: text(),
     loginMethod: LoginMethod,
-    contractPin: secret,
+    contractPin: secretCode,
     admin: z.strictObject({ loginId: text(), name: text(), password: secret }),
   }),
-  restoreAdmin: z.strictObject({ newPassword: secret.optional(), newContractPin: secret.optional() }),
+  restoreAdmin: z.strictObject({ newPassword: secret.optional(), newContractPin: secretCode.optional() }),
   openAccount: z.strictObject({
-    contractNumber: text().nullable(),
-    branchCode: text(),
+    contractNumber: code().nullable(),
+    branchCode: code(),
     type: AccountType,
     holderKana: text(),
     // Numbers only; core checks they are whole yen in range (amount.invalid).

@@ -1,5 +1,6 @@
 /** The string primitives of every request schema (STYLE habit 6), in a module of their own so
  * that every schema module can use them. */
+import { typedCode } from '@kinko/core';
 import { z } from 'zod';
 
 /**
@@ -19,8 +20,22 @@ export function text(max = 256) {
   return z.string().max(max).regex(wellFormedText, 'must be well-formed Unicode without U+0000 (NUL)');
 }
 
-/** A secret the user types (password, PIN, OTP, card value): text; core checks its format. */
+/** A password the user types: text, as typed (a password may hold spaces and hyphens); core checks it. */
 export const secret = text(256);
+
+/**
+ * A code the user types (issue 9.1): an OTP, PIN, card value, bank, branch, account or contract
+ * number, or a serial. Read as a Japanese IME in 全角 or a paste gives it, in this one place for
+ * every request: full-width letters and digits become ASCII, spaces and hyphens go (core's
+ * typedCode, which the web applies on input too); core then checks its format, so anything
+ * else is still refused with that field's code.
+ */
+export function code(max = 256) {
+  return text(max).transform(typedCode);
+}
+
+/** A secret code (OTP, PIN, card value): read as `code`, never logged or returned. */
+export const secretCode = code(256);
 
 /**
  * The longest path parameter, in UTF-16 code units after percent-decoding: the router's

@@ -15,7 +15,7 @@ import {
 } from '@kinko/core';
 import { z } from 'zod';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
-import { AccountType, CardPosition, pathParam, schemaRegistry, secret, text } from './schemas.ts';
+import { AccountType, CardPosition, code, pathParam, schemaRegistry, secretCode, text } from './schemas.ts';
 
 const Standing = z.enum(PAYEE_STANDINGS);
 const TransferStatus = z.enum(TRANSFER_STATUSES);
@@ -28,10 +28,10 @@ export const idempotencyHeaders = z.looseObject({
 });
 
 const payeeAccount = {
-  bankCode: text(),
-  branchCode: text(),
+  bankCode: code(),
+  branchCode: code(),
   accountType: AccountType,
-  accountNumber: text(),
+  accountNumber: code(),
   name: text(),
 };
 
@@ -47,8 +47,8 @@ export const transferRequests = {
     valueDate: text().describe('振込指定日, YYYY-MM-DD (JST)'),
   }),
   proof: z.union([
-    z.strictObject({ otp: secret }),
-    z.strictObject({ confirmPin: secret, cardPosition: CardPosition, cardValue: secret }),
+    z.strictObject({ otp: secretCode }),
+    z.strictObject({ confirmPin: secretCode, cardPosition: CardPosition, cardValue: secretCode }),
   ]),
   payee: z.strictObject({ ...payeeAccount, nickname: text(40).nullable().optional() }),
 };

@@ -23,13 +23,12 @@
  */
 import { KinkoError } from '../errors.ts';
 import type { Random } from '../ports.ts';
+import { typedCode } from '../typed-code.ts';
 
 const SERIAL_PREFIX = 'SKTS';
 export const SERIAL_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_CHARS = 7;
 const CANONICAL = /^SKTS[0-9A-HJKMNP-TV-Z]{8}$/;
-/** Hyphens and dashes people type or paste between groups (after NFKC). */
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30fc]/g;
 
 /** Multiplication by α in GF(32): shift, and reduce by x^5 + x^2 + 1 (0b100101) on overflow. */
 function timesAlpha(v: number): number {
@@ -76,13 +75,7 @@ export function parseSerial(input: string): string {
       'serial.malformed',
       'A serial number is SKTS followed by 8 letters or digits (12 in all), e.g. SKTS7K2M9QXD; spaces, hyphens and case are ignored.',
     );
-  const s = input
-    .normalize('NFKC')
-    .trim()
-    .toUpperCase()
-    .replace(SEPARATORS, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = typedCode(input.normalize('NFKC')).toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!CANONICAL.test(s))
     throw new KinkoError(
       'serial.malformed',

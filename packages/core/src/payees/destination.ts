@@ -40,7 +40,12 @@ export function toDestination(input: DestinationInput, own: OwnBankBranches): De
     );
   }
   if (!isAccountNumber(input.accountNumber)) {
-    throw new KinkoError('payee.account_number_invalid', 'An account number is 7 digits (e.g. 0123456).');
+    const length = typeof input.accountNumber === 'string' ? [...input.accountNumber].length : undefined;
+    throw new KinkoError(
+      'payee.account_number_invalid',
+      `An account number is 7 digits (e.g. 0123456)${length === undefined ? '' : `; ${length} characters were given`}.`,
+      length === undefined ? undefined : { length },
+    );
   }
   const name = normalizePayeeName(input.name as string);
   return {

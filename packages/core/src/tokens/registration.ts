@@ -28,7 +28,7 @@ export async function registerToken(
   if (typeof input.otp !== 'string' || !isOtpFormat(input.otp))
     throw new KinkoError(
       'otp.malformed',
-      'A one-time password is exactly 6 ASCII digits (0–9), as the token shows it; full-width digits are not accepted.',
+      'A one-time password is exactly 6 digits (0–9), as the token shows it (full-width digits, spaces and hyphens are read as typed); no letters or other characters.',
     );
   return runUseCase(deps, async (tx) => {
     const { user: admin, contract } = await requireAdmin(tx, actor);

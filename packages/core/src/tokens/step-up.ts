@@ -83,7 +83,7 @@ async function otpStepUp(
   if (typeof proof.otp !== 'string' || !isOtpFormat(proof.otp))
     throw new KinkoError(
       'otp.malformed',
-      'A one-time password is exactly 6 ASCII digits (0–9), as the token shows it; full-width digits are not accepted.',
+      'A one-time password is exactly 6 digits (0–9), as the token shows it (full-width digits, spaces and hyphens are read as typed); no letters or other characters.',
     );
   const check = await checkOtp(tx, token, proof.otp);
   if (check.kind === 'replayed') return otpReplayed(tx, actor, token, check.step, purpose);

@@ -100,15 +100,32 @@ export function directoryKana(fullWidth: string): string {
 
 const WORD_SEPARATORS = new Set(['.', '．', '・', '･']);
 
+/** Issue 9.7: a refused code says what was given (its length), so the screen can name it. */
+function typed(code: unknown): { length: number } | undefined {
+  return typeof code === 'string' ? { length: [...code].length } : undefined;
+}
+
+function given(code: unknown): string {
+  return typeof code === 'string' ? `; ${[...code].length} characters were given` : '';
+}
+
 function assertBankCode(code: unknown): asserts code is string {
   if (typeof code !== 'string' || !/^\d{4}$/.test(code)) {
-    throw new KinkoError('payee.bank_code_invalid', 'A bank code is 4 digits (e.g. 0001).');
+    throw new KinkoError(
+      'payee.bank_code_invalid',
+      `A bank code is 4 digits (e.g. 0001)${given(code)}.`,
+      typed(code),
+    );
   }
 }
 
 function assertBranchCode(code: unknown): asserts code is string {
   if (typeof code !== 'string' || !/^\d{3}$/.test(code)) {
-    throw new KinkoError('payee.branch_code_invalid', 'A branch code is 3 digits (e.g. 001).');
+    throw new KinkoError(
+      'payee.branch_code_invalid',
+      `A branch code is 3 digits (e.g. 001)${given(code)}.`,
+      typed(code),
+    );
   }
 }
 

@@ -53,6 +53,7 @@ export function Audit() {
           testId="audit-contract"
           inputMode="numeric"
           value={contractNumber}
+          fold="digits"
           onValue={setContractNumber}
         />
         <button type="submit" className="primary" data-testid="audit-load" disabled={busy}>

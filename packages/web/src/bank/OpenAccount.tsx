@@ -111,6 +111,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
           list={contractsId}
           hint={t('accountContractHint')}
           value={contractNumber}
+          fold="digits"
           onValue={setContractNumber}
         />
         <datalist id={contractsId}>
@@ -158,6 +159,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
           autoComplete="off"
           hint={t('openingDepositHint')}
           value={deposit}
+          fold="amount"
           onValue={setDeposit}
         />
         {type === 'current' && (
@@ -168,6 +170,7 @@ export function OpenAccount({ contractNumber: initialContract }: { contractNumbe
             autoComplete="off"
             hint={t('overdraftLimitHint')}
             value={overdraft}
+            fold="amount"
             onValue={setOverdraft}
           />
         )}

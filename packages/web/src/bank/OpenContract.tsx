@@ -95,6 +95,7 @@ export function OpenContract({ go }: { go: (route: string) => void }) {
           autoComplete="off"
           required
           value={contractPin}
+          fold="code"
           onValue={setContractPin}
         />
         <fieldset>

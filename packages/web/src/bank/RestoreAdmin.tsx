@@ -55,6 +55,7 @@ export function RestoreAdmin({ contractNumber, onDone }: { contractNumber: strin
           type="password"
           autoComplete="off"
           value={newContractPin}
+          fold="code"
           onValue={setNewContractPin}
         />
         <div className="actions">

@@ -48,9 +48,10 @@ export function RevokeToken({ initialSerial = '', onDone }: { initialSerial?: st
           spellCheck={false}
           required
           value={serial}
+          fold="code"
           onValue={(v) => {
             setConfirming(false);
-            setSerial(v.toUpperCase().replace(/\s/g, ''));
+            setSerial(v.toUpperCase());
           }}
         />
         {!confirming ? (

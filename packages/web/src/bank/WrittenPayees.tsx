@@ -122,6 +122,7 @@ export function WrittenPayees({
           autoComplete="off"
           required
           value={contractInput}
+          fold="digits"
           onValue={setContractInput}
         />
         <button type="submit" data-testid="payees-load">

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { StackedTable } from './StackedTable.tsx';
 
 /** A column heading; `num` right-aligns an amount column. */
 export type Heading = string | { label: string; num: true };
@@ -24,7 +25,7 @@ export function ListTable<T extends { id: string }>({
   if (items.length === 0) return <p data-testid={`${testIdPrefix}-empty`}>{empty}</p>;
   return (
     <div className="table-wrap">
-      <table className="grid" data-testid={`${testIdPrefix}-table`}>
+      <StackedTable data-testid={`${testIdPrefix}-table`}>
         <thead>
           <tr>
             {headings.map((h) =>
@@ -45,7 +46,7 @@ export function ListTable<T extends { id: string }>({
             <Fragment key={item.id}>{row(item)}</Fragment>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

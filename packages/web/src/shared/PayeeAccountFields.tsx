@@ -19,29 +19,29 @@ export const emptyPayeeAccount: PayeeAccount = {
 const payeeAccountMessages = defineMessages(
   {
     bankCode: '金融機関コード',
-    bankCodeHint: '4桁の数字（例：0001）',
+    bankCodeHint: '4桁の数字（例：0001。全角でも入力できます）',
     branchCode: '支店コード',
-    branchCodeHint: '3桁の数字',
+    branchCodeHint: '3桁の数字（例：001）',
     accountType: '科目',
     accountNumber: '口座番号',
     accountNumberHint: '7桁の数字（7桁未満は先頭に0を付けてください）。',
     name: '受取人名（カナ）',
-    nameHint: '全角カナでも入力できます。全銀手順で使える文字に変換します。',
+    nameHint:
+      'カナ（全角・半角）、英字、数字、スペース、記号（ ）－ ． で入力してください（漢字は使えません）。全銀手順で使える半角文字に変換します。',
   },
   {
     bankCode: 'Bank code',
-    bankCodeHint: '4 digits (e.g. 0001)',
+    bankCodeHint: '4 digits (e.g. 0001; full-width is fine)',
     branchCode: 'Branch code',
-    branchCodeHint: '3 digits',
+    branchCodeHint: '3 digits (e.g. 001)',
     accountType: 'Account type',
     accountNumber: 'Account number',
     accountNumberHint: '7 digits (pad with leading zeros).',
     name: 'Payee name (kana)',
-    nameHint: 'Full-width kana is accepted and converted to Zengin characters.',
+    nameHint:
+      'Kana (full-width or half-width), letters, digits, spaces and ( ) - . (no kanji); converted to half-width Zengin characters.',
   },
 );
-
-const digits = (v: string) => v.replace(/\D/g, '');
 
 /**
  * 金融機関コード・支店コード・科目・口座番号・受取人名, one set for the customer's typed payee and the
@@ -80,7 +80,8 @@ export function PayeeAccountFields({
       maxLength={maxLength}
       required
       value={value[key]}
-      onValue={(v) => onChange({ ...value, [key]: digits(v) })}
+      fold="digits"
+      onValue={(v) => onChange({ ...value, [key]: v })}
     />
   );
   return (

@@ -20,6 +20,7 @@ export function PinField({
       autoComplete="off"
       required
       value={value}
+      fold="code"
       onValue={onValue}
     />
   );

@@ -126,6 +126,6 @@ export function newIdempotencyKey(): string {
 }
 
 /** An error found before any request (e.g. a confirmation that does not match). */
-export function clientError(code: string): ApiError {
-  return new ApiError(0, code, '');
+export function clientError(code: string, details?: Record<string, unknown>): ApiError {
+  return new ApiError(0, code, '', details);
 }

@@ -31,7 +31,8 @@ export const errorMessagesJa: Table = {
   'pin.locked':
     '暗証番号の入力誤りが規定回数に達したため、ご利用いただけません。ご契約先確認暗証番号の場合はお取引店にお問い合わせください。',
   'pin.not_set': '利用者確認暗証番号が設定されていません。管理者に設定を依頼してください。',
-  'otp.malformed': 'ワンタイムパスワードは6桁の数字で入力してください。',
+  'otp.malformed':
+    'ワンタイムパスワードは、トークンに表示されている6桁の数字で入力してください（全角数字も使えます。英字・記号は使えません）。',
   'otp.invalid': 'ワンタイムパスワードが正しくありません。',
   'otp.replayed':
     'このワンタイムパスワードは既に使用されています。トークンに次のワンタイムパスワードが表示されるまでお待ちのうえ、新しいワンタイムパスワードを入力してください。お心当たりがない場合、第三者にワンタイムパスワードを見られた可能性があります。管理者またはお取引店にご連絡ください。',
@@ -43,7 +44,8 @@ export const errorMessagesJa: Table = {
     'ワンタイムパスワード（トークン）の利用を開始しているため、利用者確認暗証番号と利用者ワンタイムパスワードは使用できません。トークンのワンタイムパスワードを入力してください。',
   'card.invalid': '利用者ワンタイムパスワードが正しくありません。',
   'card.not_issued': '利用者ワンタイムパスワードが発行されていません。管理者に発行を依頼してください。',
-  'serial.malformed': 'シリアル番号は「SKTS」で始まる12桁の英数字で入力してください。',
+  'serial.malformed':
+    'シリアル番号は「SKTS」で始まる12桁の英数字で入力してください（例：SKTS7K2M9QXD。全角・小文字・スペース・ハイフンも使えます）。',
   'serial.check_failed':
     'シリアル番号に誤りがあります。トークンの画面下部に表示されているシリアル番号をご確認ください。',
   'token.not_found': '入力されたシリアル番号のトークンは見つかりません。',
@@ -65,12 +67,14 @@ export const errorMessagesJa: Table = {
   'branch.not_found': '店舗が見つかりません。',
   'operator.not_found': '担当者が見つかりません。',
   'audit.checkpoint_invalid': '監査ログのチェックポイントとして読み取れません。',
-  'amount.invalid': '金額は9,999,999,999円以下の1円単位の整数（半角数字、カンマなし）で入力してください。',
+  'amount.invalid':
+    '金額は9,999,999,999円以下の、1円単位の整数で入力してください（例：5,000。全角数字・カンマ・「円」も使えます。小数点・マイナス記号・その他の文字は使えません）。',
   'account.not_found': '口座が見つかりません。',
   'account.closed': 'この口座は解約済みのため、お取引できません。',
   'account.frozen': 'この口座は現在お支払いができません。お取引店にお問い合わせください。',
   'ledger.insufficient_funds': '残高が不足しています。支払可能残高をご確認ください。',
-  'transfer.value_date_invalid': '振込指定日の形式が正しくありません。',
+  'transfer.value_date_invalid':
+    '振込指定日は、カレンダーから日付を選んで入力してください（例：2026/04/01）。',
   'transfer.value_date_past': '過去の日付は振込指定日にできません。指定可能な日付をお選びください。',
   'transfer.value_date_not_business_day':
     '振込指定日が銀行の休業日です。翌営業日以降の日付をお選びください。',
@@ -78,14 +82,16 @@ export const errorMessagesJa: Table = {
     '本日の振込受付時間を過ぎました。翌営業日以降の日付を指定してください。',
   'transfer.value_date_beyond_horizon': '振込指定日は予約可能な期間を超えています。',
   'payee.name_required': '受取人名を入力してください。',
-  'payee.name_invalid': '受取人名に使用できない文字が含まれています。',
+  'payee.name_invalid':
+    '受取人名は、カナ（全角・半角。ひらがなはカナに変換します）、英字、数字、スペース、記号（ ）－ ． で入力してください。漢字などは使用できません。',
   'payee.name_too_long': '受取人名は半角30文字以内で入力してください（濁点・半濁点も1文字です）。',
-  'payee.bank_code_invalid': '金融機関コードは4桁の数字で入力してください。',
-  'payee.branch_code_invalid': '支店コードは3桁の数字で入力してください。',
+  'payee.bank_code_invalid': '金融機関コードは4桁の数字で入力してください（例：0001。全角数字も使えます）。',
+  'payee.branch_code_invalid': '支店コードは3桁の数字で入力してください（例：001。全角数字も使えます）。',
   'payee.bank_not_found': '該当する金融機関がありません。金融機関コードをご確認ください。',
   'payee.branch_not_found': '該当する支店がありません。支店コードをご確認ください。',
   'payee.account_type_invalid': '預金種目をお選びください（普通・当座・貯蓄）。',
-  'payee.account_number_invalid': '口座番号は7桁の数字でご入力ください。',
+  'payee.account_number_invalid':
+    '口座番号は7桁の数字で入力してください（7桁に満たない場合は先頭に0を付けてください。全角数字も使えます）。',
   'payee.account_not_found': '該当する口座がありません。支店・預金種目・口座番号をご確認ください。',
   'payee.not_found': '該当する振込先がありません。',
   'payee.registered_read_only': '事前登録の振込先は、書面によるお届けで当金庫が変更します。',
@@ -103,7 +109,7 @@ export const errorMessagesJa: Table = {
     'お振込金額がご利用限度額を超えています。限度額の範囲内の金額でお手続きいただくか、管理者に限度額をご確認ください。',
   'limits.same_day_unregistered_exceeded':
     '事前登録されていないお振込先への当日扱いのお振込が、本日のご利用限度額を超えています。翌営業日以降の日付をご指定ください。',
-  'limits.invalid': '限度額は0円以上の整数（半角数字）で入力してください。',
+  'limits.invalid': '限度額は0円以上の1円単位の整数で入力してください（全角数字・カンマも使えます）。',
   'limits.above_ceiling':
     '当金庫にお届けのご契約先限度額を超える金額は設定できません。引き上げをご希望の場合はお取引店にお申し込みください。',
   'limits.per_transfer_above_per_day': '1回あたりの限度額は1日あたりの限度額以下で設定してください。',
@@ -144,7 +150,8 @@ export const errorMessagesEn: Table = {
   'pin.locked':
     'Too many wrong PINs: the PIN is locked. For the contract confirmation PIN, please contact your branch.',
   'pin.not_set': 'No confirmation PIN has been set. Please ask your administrator to set one.',
-  'otp.malformed': 'Enter the one-time password as 6 digits.',
+  'otp.malformed':
+    'Enter the one-time password as the 6 digits the token shows (full-width digits are fine; no letters or symbols).',
   'otp.invalid': 'The one-time password is not correct.',
   'otp.replayed':
     'This one-time password has already been used. Wait for the token to show the next one and enter that. If you did not use it yourself, someone else may have seen it: please tell your administrator or the bank.',
@@ -155,7 +162,8 @@ export const errorMessagesEn: Table = {
     'Your token is in use, so the confirmation PIN and the one-time password card no longer apply. Enter the one-time password from your token.',
   'card.invalid': 'The card one-time password is not correct.',
   'card.not_issued': 'No one-time password card has been issued. Please ask your administrator.',
-  'serial.malformed': 'Enter the serial number: 12 letters and digits starting with "SKTS".',
+  'serial.malformed':
+    'Enter the serial number: 12 letters and digits starting with "SKTS" (e.g. SKTS7K2M9QXD; full-width, lower case, spaces and hyphens are fine).',
   'serial.check_failed':
     'The serial number contains an error. Please check the serial shown at the bottom of the token.',
   'token.not_found': 'No token has this serial number.',
@@ -176,27 +184,30 @@ export const errorMessagesEn: Table = {
   'branch.not_found': 'Branch not found.',
   'operator.not_found': 'Operator not found.',
   'audit.checkpoint_invalid': 'This is not an audit log checkpoint.',
-  'amount.invalid': 'Enter the amount as a whole number of yen up to 9,999,999,999, digits only.',
+  'amount.invalid':
+    'Enter the amount as a whole number of yen up to 9,999,999,999 (e.g. 5,000; full-width digits, commas and 円 are fine; no decimal point, minus sign or other characters).',
   'account.not_found': 'Account not found.',
   'account.closed': 'This account is closed.',
   'account.frozen': 'This account cannot make payments at the moment. Please contact your branch.',
   'ledger.insufficient_funds': 'The balance is not enough. Please check the available balance.',
-  'transfer.value_date_invalid': 'The transfer date is not a valid date.',
+  'transfer.value_date_invalid': 'Choose the transfer date from the calendar (e.g. 2026-04-01).',
   'transfer.value_date_past': 'The transfer date is in the past. Choose a date that is offered.',
   'transfer.value_date_not_business_day':
     'The bank is closed on that date. Choose the next business day or later.',
   'transfer.value_date_after_cutoff': "Today's transfers have closed. Choose the next business day or later.",
   'transfer.value_date_beyond_horizon': 'The transfer date is further ahead than transfers can be scheduled.',
   'payee.name_required': 'Enter the payee name.',
-  'payee.name_invalid': 'The payee name contains a character that cannot be used.',
+  'payee.name_invalid':
+    'Enter the payee name in kana (full-width or half-width; hiragana is converted to kana), letters, digits, spaces and ( ) - . only: kanji and other characters cannot be used.',
   'payee.name_too_long':
     'The payee name may have at most 30 half-width characters (ﾞ and ﾟ count as one each).',
-  'payee.bank_code_invalid': 'A bank code is 4 digits.',
-  'payee.branch_code_invalid': 'A branch code is 3 digits.',
+  'payee.bank_code_invalid': 'A bank code is 4 digits (e.g. 0001; full-width digits are fine).',
+  'payee.branch_code_invalid': 'A branch code is 3 digits (e.g. 001; full-width digits are fine).',
   'payee.bank_not_found': 'No bank has this code. Please check the bank code.',
   'payee.branch_not_found': 'The bank has no branch with this code. Please check the branch code.',
   'payee.account_type_invalid': 'Choose the account type (ordinary, current or savings).',
-  'payee.account_number_invalid': 'An account number is 7 digits.',
+  'payee.account_number_invalid':
+    'An account number is 7 digits (pad a shorter one with leading zeros; full-width digits are fine).',
   'payee.account_not_found': 'No account matches. Please check the branch, type and number.',
   'payee.not_found': 'No such payee.',
   'payee.registered_read_only':
@@ -215,7 +226,8 @@ export const errorMessagesEn: Table = {
     'The amount exceeds your transfer limit. Enter an amount within the limit, or ask your administrator about the limits.',
   'limits.same_day_unregistered_exceeded':
     "Today's limit for same-day transfers to payees not registered in advance is reached. Choose the next business day or later.",
-  'limits.invalid': 'Enter each limit as a whole number of yen, 0 or more.',
+  'limits.invalid':
+    'Enter each limit as a whole number of yen, 0 or more (full-width digits and commas are fine).',
   'limits.above_ceiling':
     'A limit cannot be above the contract limit registered with the bank. To raise it, apply at your branch.',
   'limits.per_transfer_above_per_day': 'The per-transfer limit must not be above the daily limit.',
@@ -239,6 +251,62 @@ export const errorMessagesEn: Table = {
   'register.no_user': 'Select at least one user to register the token to.',
   'restore.empty': 'Enter a new login password or a new contract confirmation PIN.',
   unknown: 'An error occurred.',
+};
+
+/**
+ * Issue 9.7: what was wrong, before the message that says what is accepted, for the codes
+ * whose problem (or client check) names it. Used only when every {name} is in the details.
+ */
+type Detailed = Partial<Record<ErrorCode | ClientCode, string>>;
+
+export const errorDetailsJa: Detailed = {
+  'amount.invalid': '入力された金額「{given}」は使えません。',
+  'payee.name_invalid': '受取人名の{position}文字目「{character}」は使用できません。',
+  'payee.name_too_long': '受取人名が半角{length}文字になります（最大{max}文字）。',
+  'payee.bank_code_invalid': '入力された金融機関コードは{length}文字です。',
+  'payee.branch_code_invalid': '入力された支店コードは{length}文字です。',
+  'payee.account_number_invalid': '入力された口座番号は{length}文字です。',
+  'limits.invalid': '入力された限度額「{value}」は使えません。',
+  'limits.above_ceiling': '{value}は、ご契約先限度額{ceiling}を超えています。',
+  'limits.exceeded': '現在ご指定いただける金額は{remaining}までです（限度額{limit}）。',
+  'limits.same_day_unregistered_exceeded': '本日の当日扱いでご指定いただける金額は{remaining}までです。',
+};
+
+export const errorDetailsEn: Detailed = {
+  'amount.invalid': 'The amount “{given}” cannot be used.',
+  'payee.name_invalid': 'Character {position} of the payee name, “{character}”, cannot be used.',
+  'payee.name_too_long': 'The payee name is {length} half-width characters (at most {max}).',
+  'payee.bank_code_invalid': 'The bank code given has {length} characters.',
+  'payee.branch_code_invalid': 'The branch code given has {length} characters.',
+  'payee.account_number_invalid': 'The account number given has {length} characters.',
+  'limits.invalid': 'The limit “{value}” cannot be used.',
+  'limits.above_ceiling': '{value} is above the contract limit of {ceiling}.',
+  'limits.exceeded': 'At most {remaining} can be sent now (limit {limit}).',
+  'limits.same_day_unregistered_exceeded': 'At most {remaining} can be sent same-day today.',
+};
+
+/** Codes whose detail sentence says what is still allowed, so it follows the message. */
+export const detailsAfter = new Set(['limits.exceeded', 'limits.same_day_unregistered_exceeded']);
+
+/**
+ * request.invalid that core raised for one field of a form (details.field, from identity's
+ * policy): the rule of that field instead of the generic message. {length} only where the
+ * problem gives it (never for a password or PIN).
+ */
+export const fieldRulesJa: Record<string, string> = {
+  loginId: '利用者IDは半角英数字1～30文字で入力してください（記号・全角文字は使えません）。',
+  password:
+    'パスワードは半角8～64文字で、英字と数字をそれぞれ1文字以上含めてください（記号も使えます。全角文字・スペースは使えません）。',
+  pin: '暗証番号は英数字4～16文字で入力してください（全角の英数字は半角として読みます。記号・スペースは使えません）。',
+  name: '名前は1～60文字で入力してください（入力は{length}文字です）。',
+};
+
+export const fieldRulesEn: Record<string, string> = {
+  loginId: 'A user ID is 1–30 half-width letters or digits (no symbols or full-width characters).',
+  password:
+    'A password is 8–64 half-width characters with at least one letter and one digit (symbols are fine; no full-width characters or spaces).',
+  pin: 'A PIN is 4–16 letters or digits (full-width ones are read as half-width; no symbols or spaces).',
+  name: 'A name is 1–60 characters ({length} were given).',
 };
 
 /** Codes whose message takes the remaining attempts, when the server gives them. */

@@ -31,7 +31,8 @@ export function Login({ onLogin, reason }: { onLogin: (me: Me) => void; reason: 
         maxLength={11}
         required
         value={contractNumber}
-        onValue={(v) => setContractNumber(v.replace(/\D/g, ''))}
+        fold="digits"
+        onValue={setContractNumber}
       />
       <Field
         label={t('loginId')}

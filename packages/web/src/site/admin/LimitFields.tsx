@@ -46,6 +46,7 @@ export function LimitFields({
         label={t('perTransfer')}
         testId={`${prefix}-per-transfer`}
         inputMode="numeric"
+        fold="amount"
         required
         value={value.perTransfer}
         onValue={(v) => onValue({ ...value, perTransfer: v })}
@@ -54,6 +55,7 @@ export function LimitFields({
         label={t('perDay')}
         testId={`${prefix}-per-day`}
         inputMode="numeric"
+        fold="amount"
         required
         value={value.perDay}
         onValue={(v) => onValue({ ...value, perDay: v })}
@@ -63,6 +65,7 @@ export function LimitFields({
         hint={t('sameDayUnregisteredHint')}
         testId={`${prefix}-same-day`}
         inputMode="numeric"
+        fold="amount"
         value={value.sameDay}
         onValue={(v) => onValue({ ...value, sameDay: v })}
       />

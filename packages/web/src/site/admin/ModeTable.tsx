@@ -1,4 +1,5 @@
 import { useT } from '../../shared/i18n.ts';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import { adminMessages } from './messages.ts';
 
 /** ◎利用形態の内容, as in the bank's notice. */
@@ -7,7 +8,7 @@ export function ModeTable() {
   return (
     <section aria-labelledby="mode-table-heading">
       <h3 id="mode-table-heading">{t('modeTableHeading')}</h3>
-      <table className="grid">
+      <StackedTable>
         <thead>
           <tr>
             <th scope="col">{t('modeItem')}</th>
@@ -24,7 +25,7 @@ export function ModeTable() {
             <td>{t('modeSharedDescription')}</td>
           </tr>
         </tbody>
-      </table>
+      </StackedTable>
       <p className="note">{t('modeNote')}</p>
     </section>
   );

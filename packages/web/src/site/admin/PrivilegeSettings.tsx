@@ -2,6 +2,7 @@ import type { UserLimitsView } from '@kinko/core/shared';
 import { useState } from 'react';
 import { common, useT } from '../../shared/i18n.ts';
 import { LoadedScreen } from '../../shared/LoadedScreen.tsx';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import { useLoad } from '../../shared/useLoad.ts';
 import { settingsApi } from './api.ts';
 import { LimitFacts } from './LimitFields.tsx';
@@ -44,7 +45,7 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
     >
       {(data) => (
         <div className="table-wrap">
-          <table className="grid" data-testid="privileges-table">
+          <StackedTable data-testid="privileges-table">
             <thead>
               <tr>
                 <th scope="col">{t('user')}</th>
@@ -81,7 +82,7 @@ export function PrivilegeSettings({ go }: { go: (route: string) => void }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </StackedTable>
         </div>
       )}
     </LoadedScreen>

@@ -69,7 +69,8 @@ export function Register({
           maxLength={14}
           required
           value={serial}
-          onValue={(v) => setSerial(v.toUpperCase().replace(/[\s-]/g, ''))}
+          fold="code"
+          onValue={(v) => setSerial(v.toUpperCase())}
         />
         <Field
           label={t('otp')}
@@ -79,7 +80,8 @@ export function Register({
           maxLength={6}
           required
           value={otp}
-          onValue={(v) => setOtp(v.replace(/\D/g, ''))}
+          fold="digits"
+          onValue={setOtp}
         />
         <p className="hint">{t('registerPinHelp')}</p>
         <PinField testId="register-pin" value={pin} onValue={setPin} />

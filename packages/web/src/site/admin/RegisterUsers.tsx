@@ -1,4 +1,5 @@
 import { useT } from '../../shared/i18n.ts';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import type { UserView } from '../../shared/types.ts';
 import { adminMessages } from './messages.ts';
 
@@ -24,7 +25,7 @@ export function RegisterUsers({ users, shared, selected, onSelected }: Props) {
     <>
       <h2 id="register-users-heading">{t('registerUsers')}</h2>
       {shared && <p data-testid="register-all-users">{t('registerAllUsers')}</p>}
-      <table className="grid" aria-labelledby="register-users-heading" data-testid="register-users">
+      <StackedTable aria-labelledby="register-users-heading" data-testid="register-users">
         <thead>
           <tr>
             {!shared && <th scope="col">{t('select')}</th>}
@@ -53,7 +54,7 @@ export function RegisterUsers({ users, shared, selected, onSelected }: Props) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
       {!shared && <p className="note">{t('registerNote')}</p>}
     </>
   );

@@ -88,6 +88,7 @@ export function UserAction({ kind, user, onDone, onCard, onCancel }: Props) {
             autoComplete="off"
             required
             value={confirmPin}
+            fold="code"
             onValue={setConfirmPin}
           />
         )}

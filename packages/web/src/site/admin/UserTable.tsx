@@ -1,4 +1,5 @@
 import { useT } from '../../shared/i18n.ts';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import type { ContractView, UserView } from '../../shared/types.ts';
 import { adminMessages } from './messages.ts';
 import type { ActionKind } from './UserAction.tsx';
@@ -35,7 +36,7 @@ export function UserTable({ contract, users, onAction }: Props) {
 
   return (
     <div className="table-wrap">
-      <table className="grid" data-testid="users-table">
+      <StackedTable data-testid="users-table">
         <caption>{t('usersCaption')}</caption>
         <thead>
           <tr>
@@ -78,7 +79,7 @@ export function UserTable({ contract, users, onAction }: Props) {
             );
           })}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

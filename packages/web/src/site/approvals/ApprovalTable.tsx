@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { formatDay, formatYen } from '../../shared/format.ts';
 import { common, useT } from '../../shared/i18n.ts';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import { ApprovalStateBadge } from '../common/ApprovalStateBadge.tsx';
 import { TransferStatusBadge } from '../common/TransferStatusBadge.tsx';
 import type { ApprovalAction, ApprovalBox } from './api.ts';
@@ -67,7 +68,7 @@ export function ApprovalTable({
     ));
   return (
     <div className="table-wrap">
-      <table className="grid" data-testid={`approvals-${box}`}>
+      <StackedTable data-testid={`approvals-${box}`}>
         <thead>
           <tr>
             <th scope="col">{t('receipt')}</th>
@@ -86,7 +87,7 @@ export function ApprovalTable({
             <Row key={a.id} a={a} box={box} myId={myId} actions={buttons(a)} />
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

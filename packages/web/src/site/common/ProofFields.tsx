@@ -47,7 +47,8 @@ export function ProofFields({
         maxLength={6}
         required
         value={value.otp}
-        onValue={(v) => onValue({ ...value, otp: v.replace(/\D/g, '') })}
+        fold="digits"
+        onValue={(v) => onValue({ ...value, otp: v })}
       />
     );
   }
@@ -60,6 +61,7 @@ export function ProofFields({
         autoComplete="off"
         required
         value={value.confirmPin}
+        fold="code"
         onValue={(v) => onValue({ ...value, confirmPin: v })}
       />
       <Field
@@ -72,7 +74,8 @@ export function ProofFields({
         maxLength={2}
         required
         value={value.cardValue}
-        onValue={(v) => onValue({ ...value, cardValue: v.replace(/\D/g, '') })}
+        fold="digits"
+        onValue={(v) => onValue({ ...value, cardValue: v })}
       />
       <p className="hint">
         <strong data-testid={`${prefix}-position`}>{auth.cardPosition}</strong>

@@ -8,11 +8,6 @@ import { useAction } from '../../shared/useAction.ts';
 import { siteMessages } from '../messages.ts';
 import { tokenCheckApi } from './tokenCheckApi.ts';
 
-/** Full-width digits (IME 全角) as the token shows them; anything else goes. */
-function otpDigits(v: string): string {
-  return v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\D/g, '');
-}
-
 /**
  * トークン動作確認 (issue 9 item 5): opened by the user's own choice, with what it does said first;
  * the step-up of an operation is asked by the operation itself. Shown only with an active token.
@@ -77,7 +72,8 @@ export function TokenCheck({ onChanged }: { onChanged: () => void }) {
             maxLength={6}
             required
             value={otp}
-            onValue={(v) => setOtp(otpDigits(v).slice(0, 6))}
+            fold="digits"
+            onValue={setOtp}
           />
           <div className="actions">
             <button type="submit" className="primary" data-testid="token-check-submit" disabled={busy}>

@@ -1,6 +1,7 @@
 import type { Statement } from '@kinko/core/shared';
 import { formatDay, formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
+import { StackedTable } from '../../shared/StackedTable.tsx';
 import { accountKey, accountsApi, type CsvEncoding } from './api.ts';
 import { inquiryMessages } from './messages.ts';
 import { useAccountLabel } from './StatementForm.tsx';
@@ -87,7 +88,7 @@ function StatementLines({ statement }: { statement: Statement }) {
   const t = useT(inquiryMessages);
   return (
     <div className="table-wrap">
-      <table className="grid" data-testid="statement-table">
+      <StackedTable data-testid="statement-table">
         <thead>
           <tr>
             <th scope="col">{t('date')}</th>
@@ -120,7 +121,7 @@ function StatementLines({ statement }: { statement: Statement }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </StackedTable>
     </div>
   );
 }

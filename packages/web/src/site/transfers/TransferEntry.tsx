@@ -55,6 +55,7 @@ export function TransferEntry({
         inputMode="numeric"
         required
         value={flow.amount}
+        fold="amount"
         onValue={changed(flow.setAmount)}
       />
       <Field

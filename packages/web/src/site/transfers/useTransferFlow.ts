@@ -70,7 +70,7 @@ export function useTransferFlow() {
       return;
     }
     if (yen === null || yen < 1) {
-      setError(clientError('amount.invalid'));
+      setError(clientError('amount.invalid', amount.trim() === '' ? {} : { given: amount }));
       return;
     }
     if (freshKey || !enterKey.current) enterKey.current = newIdempotencyKey();
