@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'token.expired',
   'token.revoked',
   'token.usage_mode_mismatch',
+  'token.usage_mode_unconfirmed',
   'activation.bad_public_key',
   'activation.otpauth_disabled',
   // contracts, users, back office (R*, B*)

@@ -16,6 +16,7 @@ import {
   USER_ROLES,
 } from '@kinko/core';
 import { z } from 'zod';
+import { auditFilterQuery } from './office-schemas.ts';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
 import { pathParam, secret, text } from './text.ts';
 
@@ -119,7 +120,16 @@ export const AuditView = z
     at: z.number().int(),
     actorType: z.string(),
     actorId: z.string().nullable(),
+    actorRole: z
+      .enum(['customer_user', 'administrator', 'bank_operator', 'system', 'anonymous'])
+      .describe('Who acted, by role (B1)'),
+    actorName: z
+      .string()
+      .nullable()
+      .describe("The actor's name now; null for system, anonymous or an unknown id"),
+    actorLoginId: z.string().nullable(),
     contractId: z.string().nullable(),
+    contractNumber: z.string().nullable(),
     action: z.string(),
     subject: z.string().nullable(),
     outcome: z.string(),
@@ -239,7 +249,14 @@ export const requests = {
   createUser: z.strictObject({ loginId: text(), name: text(), password: secret, contractPin: secret }),
   updateUser: z.strictObject({ name: text().optional(), password: secret.optional(), contractPin: secret }),
   contractPin: z.strictObject({ contractPin: secret }),
-  usageMode: z.strictObject({ mode: UsageMode, contractPin: secret }),
+  usageMode: z.strictObject({
+    mode: UsageMode,
+    contractPin: secret,
+    confirmed: z
+      .boolean()
+      .optional()
+      .describe('Required (true) when the switch takes a registered token out of force for any user (R3)'),
+  }),
   registerToken: z.strictObject({
     serial: text(),
     otp: secret,
@@ -278,6 +295,7 @@ export const params = {
 export const auditQuery = z.strictObject({
   ...pageQuery(AUDIT_PAGE, 'Records'),
   contractNumber: text().optional().describe("Only this contract's chain"),
+  ...auditFilterQuery,
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */

@@ -38,6 +38,7 @@ const statuses: Record<ErrorCode, number> = {
   'token.expired': 409,
   'token.revoked': 409,
   'token.usage_mode_mismatch': 409,
+  'token.usage_mode_unconfirmed': 409,
   'activation.bad_public_key': 400,
   'activation.otpauth_disabled': 404,
   // contracts, users, back office (R*, B*)

@@ -51,6 +51,8 @@ export const errorMessagesJa: Table = {
   'token.expired': 'このトークンは有効期限が切れています。トークンを発行しなおしてください。',
   'token.revoked': 'このトークンは利用停止されています。トークンを発行しなおしてください。',
   'token.usage_mode_mismatch': '利用形態と登録内容が一致しません。利用形態設定をご確認ください。',
+  'token.usage_mode_unconfirmed':
+    '利用形態を変更すると、トークンの利用登録が無効になる利用者がいます。対象の利用者をご確認のうえ、確認欄にチェックしてください。',
   'activation.bad_public_key': 'トークンを発行できませんでした（鍵の形式が正しくありません）。',
   'activation.otpauth_disabled': 'この発行方法はご利用いただけません。',
   'contract.not_found': 'ご契約先が見つかりません。',
@@ -161,6 +163,8 @@ export const errorMessagesEn: Table = {
   'token.expired': 'This token has expired. Please issue a new token.',
   'token.revoked': 'This token has been revoked. Please issue a new token.',
   'token.usage_mode_mismatch': 'This does not match the token usage mode. Please check the usage mode.',
+  'token.usage_mode_unconfirmed':
+    'Changing the usage mode takes some users’ token registrations out of force. Check who and tick the confirmation.',
   'activation.bad_public_key': 'The token could not be issued (invalid key format).',
   'activation.otpauth_disabled': 'This issuing method is not available.',
   'contract.not_found': 'Contract not found.',
