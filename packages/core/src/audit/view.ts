@@ -97,7 +97,7 @@ export const AUDIT_PAGE: PageLimits = { default: 100, max: 1000 };
  * repeats or skips a record however many are appended meanwhile; the next page must be asked
  * with the same filters.
  */
-export function readAudit(deps: KinkoDeps, actor: OperatorActor, opts: AuditQuery): Promise<AuditPage> {
+export async function readAudit(deps: KinkoDeps, actor: OperatorActor, opts: AuditQuery): Promise<AuditPage> {
   const query = opts ?? {};
   const limit = pageLimit(query.limit, AUDIT_PAGE);
   const filters = auditFilters(query);

@@ -13,7 +13,7 @@ export interface TokenPublicStatus {
   registered: boolean;
 }
 
-export function tokenPublicStatus(deps: KinkoDeps, serial: string): Promise<TokenPublicStatus> {
+export async function tokenPublicStatus(deps: KinkoDeps, serial: string): Promise<TokenPublicStatus> {
   // T4: malformed or mistyped is serial.malformed / serial.check_failed, before any lookup.
   const parsed = parseSerial(serial);
   return runUseCase(deps, async (tx) => {

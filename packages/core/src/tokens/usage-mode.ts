@@ -60,7 +60,7 @@ async function impactOf(store: Store, contract: ContractRecord, to: UsageMode): 
 }
 
 /** 利用形態設定 (R3), before the switch: whose registration it releases or brings back. */
-export function usageModeImpact(
+export async function usageModeImpact(
   deps: KinkoDeps,
   actor: CustomerActor,
   input: { mode: UsageMode },
@@ -79,7 +79,7 @@ export function usageModeImpact(
  * shown usageModeImpact), so that no client releases registrations by accident; it is refused
  * before the PIN is checked, so the refusal costs no PIN attempt.
  */
-export function setUsageMode(
+export async function setUsageMode(
   deps: KinkoDeps,
   actor: CustomerActor,
   input: { mode: UsageMode; contractPin: string; confirmed?: boolean },
