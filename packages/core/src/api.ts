@@ -24,7 +24,7 @@ import type { ActivationResult } from './tokens/activation.ts';
 import type { CardPosition, StepUpProof, StepUpResult } from './tokens/proof.ts';
 import type { TokenPublicStatus } from './tokens/public-status.ts';
 import type { ReplayAlert } from './tokens/replay-alerts.ts';
-import type { UsageModeImpact } from './tokens/usage-mode.ts';
+import type { UsageModeChange, UsageModeImpact } from './tokens/usage-mode.ts';
 import type { TransfersApi } from './transfers/index.ts';
 
 export type * from './transfers/index.ts';
@@ -55,6 +55,7 @@ export type {
   StepUpProof,
   StepUpResult,
   TokenPublicStatus,
+  UsageModeChange,
   UsageModeImpact,
   UserView,
 };
