@@ -42,6 +42,7 @@ export function AuditTable({
                 key={`${r.chain}/${r.seq}`}
                 data-testid={`audit-row-${r.chain}-${r.seq}`}
                 data-action={r.action}
+                data-at={r.at}
                 className={failed ? 'failed' : undefined}
               >
                 <td className="nowrap">{formatTime(r.at, lang)}</td>
