@@ -9,7 +9,7 @@
 import type { AuditCsv, AuditLang } from './audit/csv.ts';
 import type { AuditQuery } from './audit/query.ts';
 import type { AuditVerification } from './audit/verify.ts';
-import type { AuditActorRole, AuditPage, AuditView } from './audit/view.ts';
+import type { AuditPage, AuditView } from './audit/view.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
 import type { OpenContractInput } from './identity/contracts.ts';
 import type { SessionInfo } from './identity/sessions.ts';
@@ -33,10 +33,7 @@ export type {
   AccountView,
   ActivationResult,
   AnonymousActor,
-  AuditActorRole,
-  AuditCsv,
   AuditPage,
-  AuditQuery,
   AuditVerification,
   AuditView,
   BankAccountView,

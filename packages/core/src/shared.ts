@@ -15,7 +15,6 @@ export {
   AUDIT_ACTIONS,
   AUDIT_OUTCOME_LABELS,
   AUDIT_ROLE_LABELS,
-  type AuditAction,
   auditActionLabel,
   auditDetailLabel,
   auditDetailValue,

@@ -98,7 +98,7 @@ export function auditActionLabel(action: string, lang: 'ja' | 'en'): string {
  * The labels of the detail fields core writes. A field of no label is shown by its key: the
  * details hold non-secret facts only (use-case.ts asserts it), so nothing is hidden here.
  */
-export const AUDIT_DETAIL_LABELS: Record<string, { ja: string; en: string }> = {
+const AUDIT_DETAIL_LABELS: Record<string, { ja: string; en: string }> = {
   clientAddress: { ja: '接続元IPアドレス', en: 'Client address' },
   realm: { ja: '利用区分', en: 'Realm' },
   reason: { ja: '理由', en: 'Reason' },

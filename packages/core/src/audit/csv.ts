@@ -60,7 +60,7 @@ function row(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-export function auditCsvRow(r: AuditView, lang: AuditLang): string {
+function auditCsvRow(r: AuditView, lang: AuditLang): string {
   const details = Object.entries(r.detail)
     .map(([k, v]) => `${auditDetailLabel(k, lang)}: ${auditDetailValue(v)}`)
     .join('; ');

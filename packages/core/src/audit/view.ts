@@ -7,7 +7,7 @@ import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import { type AuditQuery, auditCursor, auditFilters } from './query.ts';
 
 /** Who acted, as the bank reads it (B1): the role, not the record's raw actor type. */
-export type AuditActorRole = 'customer_user' | 'administrator' | 'bank_operator' | 'system' | 'anonymous';
+type AuditActorRole = 'customer_user' | 'administrator' | 'bank_operator' | 'system' | 'anonymous';
 
 interface Actor {
   role: AuditActorRole;
