@@ -261,6 +261,9 @@ describe('issue 9: receipt, token status, usage mode, audit log (sqlite)', () =>
     const detail = (await switched.getByTestId('audit-detail').textContent()) ?? '';
     expect(detail).toContain('変更前');
     expect(detail).toContain('登録が無効になった利用者');
+    // Users named in the details by name and login ID, never by a hex id.
+    expect(detail).toContain(`${user1.name} (${user1.loginId})`);
+    expect(detail).not.toMatch(/[0-9a-f]{16}/);
     expect(await switched.getByTestId('audit-action-label').textContent()).toBe('利用形態設定');
     expect(await switched.getByTestId('audit-actor').textContent()).toContain(demoBank.admin.name);
     await shot(bank, '9.6-audit-filtered-desktop');

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { text } from './text.ts';
 
 const day = (what: string) =>
-  z
-    .string()
+  text(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD')
     .optional()
     .describe(`${what}: a day in Japan, YYYY-MM-DD, inclusive`);

@@ -50,27 +50,24 @@ describe.each(testBackends())('issue 9 office endpoints on $name', (backend) => 
   it('9.3 R3: the impact lists by name and serial whose registration a switch to shared releases', async () => {
     const res = await s.request('GET', '/api/v1/admin/usage-mode/impact?mode=shared', { as: admin });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({
-      from: 'individual',
-      to: 'shared',
-      released: [
-        {
-          userId: userIds[0],
-          loginId: 'user1',
-          name: '利用者 一郎',
-          serialBefore: serials[0],
-          serialAfter: null,
-        },
-        {
-          userId: userIds[1],
-          loginId: 'user2',
-          name: '利用者 二郎',
-          serialBefore: serials[1],
-          serialAfter: null,
-        },
-      ],
-      restored: [],
-    });
+    const impact = res.json();
+    expect(impact).toMatchObject({ from: 'individual', to: 'shared', restored: [] });
+    expect(byLogin<{ loginId: string }>(impact.released)).toEqual([
+      {
+        userId: userIds[0],
+        loginId: 'user1',
+        name: '利用者 一郎',
+        serialBefore: serials[0],
+        serialAfter: null,
+      },
+      {
+        userId: userIds[1],
+        loginId: 'user2',
+        name: '利用者 二郎',
+        serialBefore: serials[1],
+        serialAfter: null,
+      },
+    ]);
     const bad = await s.request('GET', '/api/v1/admin/usage-mode/impact?mode=everyone', { as: admin });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('request.invalid');
@@ -107,10 +104,12 @@ describe.each(testBackends())('issue 9 office endpoints on $name', (backend) => 
     const audit = (
       await s.request('GET', '/api/v1/bank/audit?action=contract.usage_mode_set', { as: bank })
     ).json();
-    expect(audit.items[0].detail).toMatchObject({
-      from: 'individual',
-      to: 'shared',
-      releasedUserIds: userIds,
+    expect(audit.items[0].detail).toMatchObject({ from: 'individual', to: 'shared' });
+    expect([...audit.items[0].detail.releasedUserIds].sort()).toEqual([...userIds].sort());
+    // B1: the listing names the users its details give by id.
+    expect(audit.items[0].names).toEqual({
+      [userIds[0] as string]: '利用者 一郎 (user1)',
+      [userIds[1] as string]: '利用者 二郎 (user2)',
     });
     // Back to individual releases nothing (no shared token is in force): no confirmation needed.
     const impact = (

@@ -134,6 +134,9 @@ export const AuditView = z
     subject: z.string().nullable(),
     outcome: z.string(),
     detail: z.record(z.string(), z.unknown()),
+    names: z
+      .record(z.string(), z.string())
+      .describe('The users the details name by id, as "name (login ID)"'),
     mac: z.string().describe("HMAC-SHA-256 under the bank's audit key (hex), chained to the previous record"),
   })
   .register(schemaRegistry, { id: 'AuditView' });

@@ -158,10 +158,15 @@ export const AUDIT_OUTCOME_LABELS = {
   failure: { ja: '失敗', en: 'Failure' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
-/** A detail value as a person reads it: lists joined, objects as compact JSON. */
-export function auditDetailValue(value: unknown): string {
+/**
+ * A detail value as a person reads it: lists joined, objects as compact JSON, a user id by the
+ * name the listing resolved for it (AuditView.names).
+ */
+export function auditDetailValue(value: unknown, names: Readonly<Record<string, string>> = {}): string {
   if (value === null || value === undefined) return '-';
-  if (Array.isArray(value)) return value.map(auditDetailValue).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '-' : value.map((v) => auditDetailValue(v, names)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string' && Object.hasOwn(names, value)) return names[value] ?? value;
   return String(value);
 }

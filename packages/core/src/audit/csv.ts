@@ -62,7 +62,7 @@ function row(fields: readonly string[]): string {
 
 function auditCsvRow(r: AuditView, lang: AuditLang): string {
   const details = Object.entries(r.detail)
-    .map(([k, v]) => `${auditDetailLabel(k, lang)}: ${auditDetailValue(v)}`)
+    .map(([k, v]) => `${auditDetailLabel(k, lang)}: ${auditDetailValue(v, r.names)}`)
     .join('; ');
   const outcome =
     r.outcome === 'success' || r.outcome === 'failure' ? AUDIT_OUTCOME_LABELS[r.outcome][lang] : r.outcome;

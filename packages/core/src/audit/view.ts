@@ -56,8 +56,33 @@ function namer(tx: Tx) {
     }
     return found;
   };
+  const users = new Map<string, Promise<string | null>>();
+  const userName = (id: string): Promise<string | null> => {
+    let found = users.get(id);
+    if (!found) {
+      found = tx.store.users.get(id).then((u) => (u ? `${u.name} (${u.loginId})` : null));
+      users.set(id, found);
+    }
+    return found;
+  };
+  /** The users a record's details name by id (userId, userIds, releasedUserIds …), by name. */
+  const namesOf = async (detail: Record<string, unknown>): Promise<Record<string, string>> => {
+    const names: Record<string, string> = {};
+    for (const [key, value] of Object.entries(detail)) {
+      if (!/^userIds?$|UserIds?$/.test(key)) continue;
+      const ids = (Array.isArray(value) ? value : [value]).filter(
+        (v): v is string => typeof v === 'string' && v.length <= 64,
+      );
+      for (const id of ids.slice(0, 100)) {
+        const name = await userName(id);
+        if (name !== null) names[id] = name;
+      }
+    }
+    return names;
+  };
   return async (r: AuditRecord): Promise<AuditView> => {
     const actor = await actorOf(r);
+    const detail = parseDetail(r.detail);
     return {
       chain: r.chain,
       seq: Number(r.seq),
@@ -72,7 +97,8 @@ function namer(tx: Tx) {
       action: r.action,
       subject: r.subject,
       outcome: r.outcome,
-      detail: parseDetail(r.detail),
+      detail,
+      names: await namesOf(detail),
       mac: r.mac,
     };
   };
@@ -143,6 +169,8 @@ export interface AuditView {
   subject: string | null;
   outcome: string;
   detail: Record<string, unknown>;
+  /** The users the details name by id, as "name (login ID)": the details themselves are as recorded. */
+  names: Record<string, string>;
   /** HMAC-SHA-256 under the audit key (hex), chaining to the chain's previous record. */
   mac: string;
 }

@@ -85,7 +85,7 @@ export function AuditTable({
                 </td>
                 <td className="mono">{r.subject ?? '-'}</td>
                 <td>
-                  <Details detail={r.detail} />
+                  <Details detail={r.detail} names={r.names} />
                 </td>
               </tr>
             );
@@ -97,7 +97,7 @@ export function AuditTable({
 }
 
 /** Non-secret facts only (core asserts it when it writes them), each under its label. */
-function Details({ detail }: { detail: Record<string, unknown> }) {
+function Details({ detail, names }: { detail: Record<string, unknown>; names: Record<string, string> }) {
   const lang = useLang();
   const entries = Object.entries(detail);
   if (entries.length === 0) return null;
@@ -106,7 +106,7 @@ function Details({ detail }: { detail: Record<string, unknown> }) {
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{auditDetailLabel(key, lang)}</dt>
-          <dd>{auditDetailValue(value)}</dd>
+          <dd>{auditDetailValue(value, names)}</dd>
         </div>
       ))}
     </dl>
