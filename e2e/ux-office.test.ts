@@ -121,7 +121,9 @@ describe('issue 9: receipt, token status, usage mode, audit log (sqlite)', () =>
     const accepted = (await receipt.getByTestId('done-accepted-at').textContent()) ?? '';
     expect(accepted).toContain(jstDate(Date.now()).replaceAll('-', '/'));
     expect(accepted).toMatch(/\d{2}:\d{2}:\d{2}/);
-    expect(await receipt.getByTestId('done-date').textContent()).toContain(sameDay ? '当日扱い' : '予約扱い');
+    expect(await receipt.getByTestId('done-timing').textContent()).toContain(
+      sameDay ? '当日扱い' : '予約扱い',
+    );
     const receiptText = (await receipt.textContent()) ?? '';
     for (const label of ['支払口座', 'お引落合計', '受付日時', '振替金額', '振替手数料', '振替指定日']) {
       expect(receiptText).toContain(label);

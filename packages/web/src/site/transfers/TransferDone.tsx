@@ -83,8 +83,9 @@ export function TransferDone({
           {formatYen(tr.total)}
         </dd>
         <dt>{own ? r('ownValueDate') : r('valueDate')}</dt>
-        <dd data-testid="done-date">
-          {formatDay(tr.valueDate)}（{tr.sameDay ? t('sameDay') : t('scheduled')}）
+        <dd>
+          <span data-testid="done-date">{formatDay(tr.valueDate)}</span>
+          <span data-testid="done-timing">（{tr.sameDay ? t('sameDay') : t('scheduled')}）</span>
         </dd>
       </dl>
       <p className="print-only receipt-printed">{r('printedAt', { time: formatTime(Date.now(), lang) })}</p>
