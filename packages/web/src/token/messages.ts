@@ -24,7 +24,8 @@ export const tokenMessages = defineMessages(
     clockOffline: 'オフライン（前回の時刻補正を使用しています）',
     serialLabel: 'シリアル番号',
     serialHelp: 'このシリアル番号を管理者にお伝えのうえ、利用登録を依頼してください。',
-    registered: '利用登録済みです。お取引の際に、この画面のワンタイムパスワードを入力してください。',
+    registered:
+      '管理者による利用登録が完了しています。お取引の際に、この画面のワンタイムパスワードを入力してください。',
     registeredBadge: '利用登録済み',
     delete: 'トークンを削除',
     deleteConfirm:
@@ -52,7 +53,8 @@ export const tokenMessages = defineMessages(
     clockOffline: 'Offline (using the last clock correction)',
     serialLabel: 'Serial number',
     serialHelp: 'Give this serial number to your administrator and ask them to register the token.',
-    registered: 'Registered. Enter the one-time password on this screen when a transaction asks for it.',
+    registered:
+      'Your administrator has registered this token. Enter the one-time password on this screen when a transaction asks for it.',
     registeredBadge: 'Registered',
     delete: 'Delete token',
     deleteConfirm:

@@ -50,11 +50,10 @@ function Changes({ changes, testId }: { changes: UsageModeChange[]; testId: stri
   const t = useT(modeMessages);
   return (
     <div className="table-wrap">
-      <table className="grid" data-testid={testId}>
+      <table className="grid mode-changes" data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">{t('user')}</th>
-            <th scope="col">{t('loginId')}</th>
             <th scope="col">{t('serialNow')}</th>
             <th scope="col">{t('serialAfter')}</th>
           </tr>
@@ -62,8 +61,9 @@ function Changes({ changes, testId }: { changes: UsageModeChange[]; testId: stri
         <tbody>
           {changes.map((c) => (
             <tr key={c.userId} data-testid={`${testId}-${c.loginId}`}>
-              <td>{c.name}</td>
-              <td className="mono">{c.loginId}</td>
+              <td>
+                {c.name} <span className="mono small-text">({c.loginId})</span>
+              </td>
               <td className="mono">{c.serialBefore ?? t('none')}</td>
               <td className="mono">{c.serialAfter ?? t('none')}</td>
             </tr>

@@ -13,8 +13,7 @@ export const modeMessages = defineMessages(
     releasedToIndividual:
       '利用者ごとのトークンを使用する利用形態では、各利用者のトークンを「利用登録」するまで、これらの利用者はワンタイムパスワードを利用できません。',
     restoredIntro: '次の利用者は、以前の利用登録が再び有効になります（{count}名）。',
-    user: '利用者名',
-    loginId: 'ログインID',
+    user: '利用者名（ログインID）',
     serialNow: '現在のシリアル番号',
     serialAfter: '変更後のシリアル番号',
     none: 'なし',
@@ -32,8 +31,7 @@ export const modeMessages = defineMessages(
     releasedToIndividual:
       "With a token per user, these users cannot use a one-time password until each user's token is registered.",
     restoredIntro: "These users' earlier registrations come back into force ({count}).",
-    user: 'User',
-    loginId: 'Login ID',
+    user: 'User (login ID)',
     serialNow: 'Serial now',
     serialAfter: 'Serial after',
     none: 'None',
