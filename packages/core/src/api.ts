@@ -6,6 +6,8 @@
  * and the otpauth URI when T9 is on, which are shown once to their rightful holder.
  */
 
+import type { AuditCsv, AuditLang } from './audit/csv.ts';
+import type { AuditQuery } from './audit/query.ts';
 import type { AuditVerification } from './audit/verify.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
@@ -21,7 +23,9 @@ import type { JsonWebKeyP256 } from './otp/jwk.ts';
 import type { AccountType, UsageMode, UserRole } from './ports.ts';
 import type { ActivationResult } from './tokens/activation.ts';
 import type { CardPosition, StepUpProof, StepUpResult } from './tokens/proof.ts';
+import type { TokenPublicStatus } from './tokens/public-status.ts';
 import type { ReplayAlert } from './tokens/replay-alerts.ts';
+import type { UsageModeChange, UsageModeImpact } from './tokens/usage-mode.ts';
 import type { TransfersApi } from './transfers/index.ts';
 
 export type * from './transfers/index.ts';
@@ -50,6 +54,9 @@ export type {
   StatementQuery,
   StepUpProof,
   StepUpResult,
+  TokenPublicStatus,
+  UsageModeChange,
+  UsageModeImpact,
   UserView,
 };
 
@@ -62,6 +69,8 @@ export interface KinkoApi extends TransfersApi {
   /** T9: only when config.otpauthEnabled; returns serial and otpauth:// URI (holds the seed). */
   activateOtpauthToken(actor: AnonymousActor, label: string): Promise<{ serial: string; uri: string }>;
   expireUnregisteredTokens(): Promise<number>;
+  /** Public: whether a serial is registered (to some contract), nothing more; the token app asks it. */
+  tokenStatus(serial: string): Promise<TokenPublicStatus>;
 
   // --- customer login (A1, A4)
   login(
@@ -110,7 +119,13 @@ export interface KinkoApi extends TransfersApi {
     input: { name?: string; password?: string; contractPin: string },
   ): Promise<UserView>;
   removeUser(actor: CustomerActor, userId: string, input: { contractPin: string }): Promise<void>;
-  setUsageMode(actor: CustomerActor, input: { mode: UsageMode; contractPin: string }): Promise<ContractView>;
+  /** R3: a switch of usage mode needs confirmed: true when it takes a registered token out of force. */
+  setUsageMode(
+    actor: CustomerActor,
+    input: { mode: UsageMode; contractPin: string; confirmed?: boolean },
+  ): Promise<ContractView>;
+  /** R3: whose registration a switch to `mode` releases or brings back, shown before the switch. */
+  usageModeImpact(actor: CustomerActor, input: { mode: UsageMode }): Promise<UsageModeImpact>;
   /** R2: serial + current OTP + contract PIN. Individual mode: userIds (≥1). Shared: all users. T7 revokes replaced tokens. */
   registerToken(
     actor: CustomerActor,
@@ -156,10 +171,12 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<ContractView>;
   revokeToken(actor: OperatorActor, serial: string): Promise<void>;
   /** B1, L1: the log newest first, a page at a time, optionally one contract's chain. */
-  readAudit(
+  readAudit(actor: OperatorActor, opts: AuditQuery): Promise<AuditPage>;
+  /** B1: the same filtered log as CSV (UTF-8 with BOM), streamed page by page. */
+  auditCsv(
     actor: OperatorActor,
-    opts: { cursor?: string; limit?: number; contractNumber?: string },
-  ): Promise<AuditPage>;
+    query: Omit<AuditQuery, 'cursor' | 'limit'> & { lang?: AuditLang },
+  ): Promise<AuditCsv>;
   /** L1: walks every chain; a back-office act, checked and audited like the others (B1). */
   verifyAudit(actor: OperatorActor): Promise<AuditVerification>;
 

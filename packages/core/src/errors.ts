@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'token.revoked',
   'token.usage_mode_mismatch',
   'alert.not_found',
+  'token.usage_mode_unconfirmed',
   'activation.bad_public_key',
   'activation.otpauth_disabled',
   // contracts, users, back office (R*, B*)

@@ -1,12 +1,14 @@
 /** @kinko/core: the bank's domain, framework-free (STYLE habit 1). */
 export * from './api.ts';
 export { APPROVAL_MODES, APPROVAL_STATES } from './approvals/states.ts';
+export { AUDIT_ACTION_CODES } from './audit/actions.ts';
 export {
   checkpointAudit,
   parseCheckpoint,
 } from './audit/checkpoint.ts';
 export { createAuditKey } from './audit/key.ts';
 export { prepareAuditLog } from './audit/legacy.ts';
+export { AUDIT_ACTOR_TYPES } from './audit/query.ts';
 export { verifyAuditLog } from './audit/verify.ts';
 export { AUDIT_PAGE } from './audit/view.ts';
 export { isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';

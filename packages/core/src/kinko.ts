@@ -1,5 +1,6 @@
 import type { KinkoApi } from './api.ts';
 import { getApprovalSettings, setApprovalSettings } from './approvals/index.ts';
+import { auditCsv } from './audit/csv.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
@@ -28,12 +29,13 @@ import {
 } from './payees/index.ts';
 import { activateOtpauthToken, activateToken, expireUnregisteredTokens } from './tokens/activation.ts';
 import { issueCard } from './tokens/legacy-card.ts';
+import { tokenPublicStatus } from './tokens/public-status.ts';
 import { registerToken, removeTokenRegistration } from './tokens/registration.ts';
 import { acknowledgeAlert } from './tokens/replay-alerts.ts';
 import { revokeToken } from './tokens/revocation.ts';
 import { stepUp, stepUpChallenge } from './tokens/step-up.ts';
 import { checkToken } from './tokens/token-check.ts';
-import { setUsageMode } from './tokens/usage-mode.ts';
+import { setUsageMode, usageModeImpact } from './tokens/usage-mode.ts';
 import {
   actOnApproval,
   cancelScheduledTransfer,
@@ -59,6 +61,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     serverTime: () => deps.clock.now(),
 
     activateToken: (actor, publicKey) => activateToken(deps, actor, publicKey),
+    tokenStatus: (serial) => tokenPublicStatus(deps, serial),
     activateOtpauthToken: (actor, label) => activateOtpauthToken(deps, actor, label),
     expireUnregisteredTokens: () => expireUnregisteredTokens(deps),
 
@@ -79,6 +82,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     updateUser: (actor, userId, input) => updateUser(deps, actor, userId, input),
     removeUser: (actor, userId, input) => removeUser(deps, actor, userId, input),
     setUsageMode: (actor, input) => setUsageMode(deps, actor, input),
+    usageModeImpact: (actor, input) => usageModeImpact(deps, actor, input),
     registerToken: (actor, input) => registerToken(deps, actor, input),
     removeTokenRegistration: (actor, input) => removeTokenRegistration(deps, actor, input),
     unlockUser: (actor, userId, input) => unlockUser(deps, actor, userId, input),
@@ -95,6 +99,7 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
       restoreAdministrator(deps, actor, contractNumber, input),
     revokeToken: (actor, serial) => revokeToken(deps, actor, serial),
     readAudit: (actor, opts) => readAudit(deps, actor, opts),
+    auditCsv: (actor, query) => auditCsv(deps, actor, query),
     verifyAudit: (actor) => verifyAuditAs(deps, actor),
 
     openAccount: (actor, input) => openAccount(deps, actor, input),

@@ -10,6 +10,15 @@ export {
   APPROVAL_STATES,
   type ApprovalMode,
 } from './approvals/states.ts';
+export {
+  AUDIT_ACTION_CODES,
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOME_LABELS,
+  AUDIT_ROLE_LABELS,
+  auditActionLabel,
+  auditDetailLabel,
+  auditDetailValue,
+} from './audit/actions.ts';
 export type { OtpOperation } from './config.ts';
 export type { ErrorCode } from './errors.ts';
 export { PRIVILEGES } from './identity/privileges.ts';

@@ -1,3 +1,4 @@
+import type { AuditAction } from './audit/actions.ts';
 import { type AuditDraft, appendAudit } from './audit/chain.ts';
 import type { BankConfig } from './config.ts';
 import { type ErrorCode, KinkoError } from './errors.ts';
@@ -18,7 +19,8 @@ export interface KinkoDeps {
 /** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */
 interface AuditEvent {
   actor: Actor;
-  action: string;
+  /** One of AUDIT_ACTIONS: the back office names each (B1). */
+  action: AuditAction;
   outcome?: AuditRecord['outcome'];
   subject?: string | null;
   /** Defaults to the customer actor's contract. */

@@ -7,6 +7,7 @@ const documented = [
   'get /api/v1/time',
   'post /api/v1/token/activations',
   'post /api/v1/token/otpauth',
+  'get /api/v1/tokens/{serial}/status',
   'get /api/openapi.json',
   'post /api/v1/session',
   'get /api/v1/session',
@@ -22,6 +23,7 @@ const documented = [
   'patch /api/v1/admin/users/{id}',
   'delete /api/v1/admin/users/{id}',
   'put /api/v1/admin/usage-mode',
+  'get /api/v1/admin/usage-mode/impact',
   'post /api/v1/admin/token-registrations',
   'delete /api/v1/admin/token-registrations',
   'post /api/v1/admin/users/{id}/unlock',
@@ -38,6 +40,7 @@ const documented = [
   'post /api/v1/bank/tokens/{serial}/revoke',
   'get /api/v1/bank/audit',
   'get /api/v1/bank/audit/verify',
+  'get /api/v1/bank/audit.csv',
   'post /api/v1/transfers',
   'get /api/v1/transfers',
   'get /api/v1/transfers/{id}',
@@ -141,9 +144,24 @@ describe.each(testBackends())('OpenAPI document on $name', (backend) => {
       (doc.paths[path]?.[method]?.parameters ?? []).map((p) => `${p.in}:${p.name}`).sort();
     expect(params('/api/v1/admin/users/{id}', 'patch')).toEqual(['path:id']);
     expect(params('/api/v1/bank/audit', 'get')).toEqual([
+      'query:action',
+      'query:actorId',
+      'query:actorType',
       'query:contractNumber',
       'query:cursor',
+      'query:from',
       'query:limit',
+      'query:to',
     ]);
+    expect(params('/api/v1/bank/audit.csv', 'get')).toEqual([
+      'query:action',
+      'query:actorId',
+      'query:actorType',
+      'query:contractNumber',
+      'query:from',
+      'query:lang',
+      'query:to',
+    ]);
+    expect(params('/api/v1/tokens/{serial}/status', 'get')).toEqual(['path:serial']);
   });
 });

@@ -10,6 +10,7 @@
 import type * as core from '@kinko/core';
 import type { z } from 'zod';
 import type * as l from './limit-schemas.ts';
+import type * as o from './office-schemas.ts';
 import type { DirectoryEntry } from './routes/directory.ts';
 import type * as s from './schemas.ts';
 import type * as t from './transfer-schemas.ts';
@@ -85,3 +86,7 @@ const _LimitsView: Same<typeof l.LimitsView, core.LimitsView> = true;
 
 // --- routes/
 const _DirectoryEntry: Same<typeof DirectoryEntry, core.DirectoryEntry> = true;
+
+// --- office-schemas.ts (issue 9.3, 9.10)
+const _UsageModeImpact: Same<typeof o.UsageModeImpact, core.UsageModeImpact> = true;
+const _TokenPublicStatus: Same<typeof o.TokenPublicStatus, core.TokenPublicStatus> = true;

@@ -16,6 +16,7 @@ import {
   USER_ROLES,
 } from '@kinko/core';
 import { z } from 'zod';
+import { auditFilterQuery } from './office-schemas.ts';
 import { nextCursor, pageQuery } from './paging-schemas.ts';
 import { code, pathParam, secret, secretCode, text } from './text.ts';
 
@@ -150,11 +151,23 @@ export const AuditView = z
     at: z.number().int(),
     actorType: z.string(),
     actorId: z.string().nullable(),
+    actorRole: z
+      .enum(['customer_user', 'administrator', 'bank_operator', 'system', 'anonymous'])
+      .describe('Who acted, by role (B1)'),
+    actorName: z
+      .string()
+      .nullable()
+      .describe("The actor's name now; null for system, anonymous or an unknown id"),
+    actorLoginId: z.string().nullable(),
     contractId: z.string().nullable(),
+    contractNumber: z.string().nullable(),
     action: z.string(),
     subject: z.string().nullable(),
     outcome: z.string(),
     detail: z.record(z.string(), z.unknown()),
+    names: z
+      .record(z.string(), z.string())
+      .describe('The users the details name by id, as "name (login ID)"'),
     mac: z.string().describe("HMAC-SHA-256 under the bank's audit key (hex), chained to the previous record"),
   })
   .register(schemaRegistry, { id: 'AuditView' });
@@ -274,7 +287,14 @@ export const requests = {
     contractPin: secretCode,
   }),
   contractPin: z.strictObject({ contractPin: secretCode }),
-  usageMode: z.strictObject({ mode: UsageMode, contractPin: secretCode }),
+  usageMode: z.strictObject({
+    mode: UsageMode,
+    contractPin: secretCode,
+    confirmed: z
+      .boolean()
+      .optional()
+      .describe('Required (true) when the switch takes a registered token out of force for any user (R3)'),
+  }),
   registerToken: z.strictObject({
     serial: code(),
     otp: secretCode,
@@ -314,6 +334,7 @@ export const params = {
 export const auditQuery = z.strictObject({
   ...pageQuery(AUDIT_PAGE, 'Records'),
   contractNumber: text().optional().describe("Only this contract's chain"),
+  ...auditFilterQuery,
 });
 
 /** Days in Japan, YYYY-MM-DD, inclusive; core checks they are real days within a year. */

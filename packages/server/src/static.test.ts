@@ -45,7 +45,6 @@ describe('the web entries (packages/web/dist)', () => {
     ['/bank', 'bank'],
     ['/bank/', 'bank'],
     ['/bank/contracts/12345678901', 'bank'],
-    ['/token', 'token'],
     ['/token/', 'token'],
     ['/token/settings', 'token'],
   ])('GET %s serves the %s entry', async (url, entry) => {
@@ -55,6 +54,17 @@ describe('the web entries (packages/web/dist)', () => {
     expect(title(res.body)).toBe(entry);
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('9.10 T8: /token (the printed URL) redirects to /token/, inside the service worker scope, keeping the query', async () => {
+    for (const [url, to] of [
+      ['/token', '/token/'],
+      ['/token?from=print', '/token/?from=print'],
+    ] as const) {
+      const res = await s.request('GET', url);
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe(to);
+    }
   });
 
   it('T8: the token service worker may control /token/ and is revalidated on every load', async () => {

@@ -1,7 +1,7 @@
 /**
  * The three web entries built by Vite (docs/http-api.md "Web"): the customer site at `/`, the
  * back office at `/bank`, the token app at `/token`. A path that is not a file falls back to its
- * entry's index.html so that client-side routes survive a reload.
+ * entry's index.html so that client-side routes survive a reload; `/token` redirects to `/token/`.
  */
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -51,6 +51,12 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     );
     return null;
   }
+  // The printed URL is /token, but the service worker's scope is /token/ (T8): a page loaded as
+  // /token is not controlled, so an offline reload of it fails. Send it where the worker works.
+  app.get('/token', { schema: { hide: true } }, async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/token/${query === -1 ? '' : request.url.slice(query)}`, 301);
+  });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

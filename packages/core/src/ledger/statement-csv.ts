@@ -4,6 +4,7 @@
  * accounting software. CRLF line ends, as RFC 4180 and Excel expect.
  */
 import Encoding from 'encoding-japanese';
+import { csvField } from '../csv.ts';
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import type { KinkoDeps } from '../use-case.ts';
@@ -72,15 +73,6 @@ function csvRows(lines: readonly StatementLine[]): string {
 /** One row with its CRLF, as RFC 4180 and Excel expect. */
 function csvRow(fields: string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
-}
-
-/**
- * RFC 4180 quoting, and no formulas: a description that starts with = + - @ (a payee name is
- * typed by someone else) is prefixed with ' so that Excel shows it as text (OWASP CSV injection).
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);

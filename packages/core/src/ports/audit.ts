@@ -49,6 +49,18 @@ export interface LegacyAuditRecord extends Omit<AuditRecord, 'chain' | 'prevMac'
   hash: string;
 }
 
+/** The back office's audit filters (B1): every one optional, all of them together. */
+export interface AuditListQuery {
+  chain?: string;
+  beforeId?: number;
+  limit: number;
+  fromAt?: number;
+  toAt?: number;
+  action?: string;
+  actorType?: AuditRecord['actorType'];
+  actorId?: string;
+}
+
 export interface AuditStore {
   /**
    * Locks the heads of these chains for the rest of the transaction, creating a missing one at
@@ -71,8 +83,11 @@ export interface AuditStore {
   heads(opts: { afterChain?: string; limit: number }): Promise<AuditHead[]>;
   /** One chain's records in seq order, from afterSeq (exclusive), at most limit. */
   chainRecords(chain: string, opts: { afterSeq?: number; limit: number }): Promise<AuditRecord[]>;
-  /** Records newest first (by id), of every chain or of one, before the id given, at most limit. */
-  list(opts: { chain?: string; beforeId?: number; limit: number }): Promise<StoredAuditRecord[]>;
+  /**
+   * Records newest first (by id), of every chain or of one, before the id given, at most limit;
+   * optionally only those with `at` in [fromAt, toAt), of one action, of one actor type or actor.
+   */
+  list(opts: AuditListQuery): Promise<StoredAuditRecord[]>;
   /** Chains that have records but no head (a head row deleted behind the store's back). */
   headlessChains(limit: number): Promise<string[]>;
 

@@ -38,6 +38,8 @@ export const defaultDetails: Record<ErrorCode, string> = {
   'token.revoked': 'This token is revoked; activate a new one.',
   'token.usage_mode_mismatch': "This registration does not fit the contract's token usage mode.",
   'alert.not_found': 'No such alert for this user: acknowledge one of the alerts your session lists.',
+  'token.usage_mode_unconfirmed':
+    'This switch releases token registrations: send confirmed: true once they were shown.',
   'activation.bad_public_key': 'The public key is not a P-256 public JWK.',
   'activation.otpauth_disabled': 'This bank does not provision otpauth:// tokens.',
   'contract.not_found': 'No contract has this number.',

@@ -39,6 +39,7 @@ const statuses: Record<ErrorCode, number> = {
   'token.revoked': 409,
   'token.usage_mode_mismatch': 409,
   'alert.not_found': 404,
+  'token.usage_mode_unconfirmed': 409,
   'activation.bad_public_key': 400,
   'activation.otpauth_disabled': 404,
   // contracts, users, back office (R*, B*)

@@ -4,6 +4,7 @@
  */
 import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UsageModeImpact, usageModeImpactQuery } from '../office-schemas.ts';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import { customerOf, requireAdministrator, requireCustomer } from '../plugins/session.ts';
 import { coreCodes, edge, problems } from '../problem-schemas.ts';
@@ -97,10 +98,28 @@ export const adminRoutes: FastifyPluginAsyncZod<{ kinko: KinkoApi }> = async (ap
         summary: 'Token usage mode (利用形態設定, R3)',
         security: write,
         body: requests.usageMode,
-        response: { 200: ContractView, ...problems(edge.adminWrite, coreCodes.contractPin) },
+        response: {
+          200: ContractView,
+          ...problems(edge.adminWrite, coreCodes.contractPin, 'token.usage_mode_unconfirmed'),
+        },
       },
     },
     async (request) => kinko.setUsageMode(customerOf(request), request.body),
+  );
+
+  app.get(
+    '/api/v1/admin/usage-mode/impact',
+    {
+      schema: {
+        operationId: 'getUsageModeImpact',
+        tags,
+        summary: "What a switch of usage mode does to the users' token registrations (R3), before it",
+        security: read,
+        querystring: usageModeImpactQuery,
+        response: { 200: UsageModeImpact, ...problems(edge.adminRead, edge.input) },
+      },
+    },
+    async (request) => kinko.usageModeImpact(customerOf(request), request.query),
   );
 
   app.post(

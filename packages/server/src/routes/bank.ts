@@ -1,7 +1,10 @@
 /** The back office (SPEC B1, A3): its own realm and cookie, `kinko_bank`. */
+
+import { Readable } from 'node:stream';
 import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditCsvQuery, auditCsvResponse } from '../office-schemas.ts';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import {
   anonymous,
@@ -226,6 +229,33 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
     },
     async (request) => {
       return kinko.readAudit(operatorOf(request), request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/bank/audit.csv',
+    {
+      schema: {
+        operationId: 'readAuditCsv',
+        tags,
+        summary: 'The audit log as CSV (UTF-8 with BOM, for Excel), with the listing’s filters (B1)',
+        security: read,
+        querystring: auditCsvQuery,
+        response: {
+          200: auditCsvResponse,
+          ...problems(edge.operatorRead, edge.input, 'contract.not_found'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const csv = await kinko.auditCsv(operatorOf(request), request.query);
+      // Page by page as the client reads: the log is never one string in memory.
+      const body = Readable.from(csv.chunks) as unknown as string;
+      return reply
+        .type(csv.contentType)
+        .header('content-disposition', `attachment; filename="${csv.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
     },
   );
 

@@ -2,9 +2,10 @@
 import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TokenPublicStatus } from '../office-schemas.ts';
 import { anonymous } from '../plugins/session.ts';
 import { edge, problems } from '../problem-schemas.ts';
-import { ActivationResult, requests, ServerTime } from '../schemas.ts';
+import { ActivationResult, params, requests, ServerTime } from '../schemas.ts';
 
 export interface PublicRoutesOptions {
   kinko: KinkoApi;
@@ -20,6 +21,9 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
   // @fastify/rate-limit's default key is request.ip (an IPv6 client by its /64), which behind
   // trusted proxies is the forwarded client's address, not the proxy's (app.ts trustProxy).
   const rateLimit = { max: activationRateLimit.max, timeWindow: activationRateLimit.timeWindowMs };
+  // The token app asks its status on start and every few minutes while unregistered: a few
+  // times the provisioning bound, still far too few to search the serial space (T4).
+  const statusRateLimit = { max: activationRateLimit.max * 3, timeWindow: activationRateLimit.timeWindowMs };
 
   app.get(
     '/api/v1/time',
@@ -53,6 +57,27 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRoutesOptions> = async (
       const result = await kinko.activateToken(anonymous(request), request.body.publicKey);
       return reply.code(201).send(result);
     },
+  );
+
+  // Issue 9.10: the token app learns that its serial was registered. No secret goes either way
+  // and the answer is one bit (core tokens/public-status.ts); bounded per address like the
+  // provisioning endpoints, with its own counter.
+  app.get(
+    '/api/v1/tokens/:serial/status',
+    {
+      config: { rateLimit: statusRateLimit },
+      schema: {
+        operationId: 'getTokenStatus',
+        tags: ['public'],
+        summary: 'Whether a serial is registered (the token app asks it; nothing else is told)',
+        params: params.serial,
+        response: {
+          200: TokenPublicStatus,
+          ...problems(edge.input, edge.rateLimited, 'serial.malformed', 'serial.check_failed'),
+        },
+      },
+    },
+    async (request) => kinko.tokenStatus(request.params.serial),
   );
 
   app.post(

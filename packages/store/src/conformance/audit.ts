@@ -124,6 +124,33 @@ export function auditCases(current: () => TestStore): void {
     expect(await store.audit.headlessChains(10)).toEqual([]);
   });
 
+  it('B1: audit.list filters by time range, action, actor type and actor, newest first, and pages within the filter', async () => {
+    const store = current();
+    const acts = [
+      { actorType: 'user', actorId: 'u-1', action: 'login.success' },
+      { actorType: 'user', actorId: 'u-2', action: 'login.success' },
+      { actorType: 'operator', actorId: 'o-1', action: 'contract.opened' },
+      { actorType: 'user', actorId: 'u-1', action: 'transfer.executed' },
+      { actorType: 'system', actorId: null, action: 'transfer.executed' },
+      { actorType: 'user', actorId: 'u-1', action: 'login.success' },
+    ] as const;
+    for (const [i, a] of acts.entries()) {
+      await store.transaction((tx) => appendAudit(tx, { chain: 'c-f', at: 1_000 + i * 100, ...a }));
+    }
+    const seqs = async (q: Omit<Parameters<TestStore['audit']['list']>[0], 'limit'>, limit = 10) =>
+      (await store.audit.list({ chain: 'c-f', limit, ...q })).map((r) => r.seq);
+    expect(await seqs({ action: 'login.success' })).toEqual([6, 2, 1]);
+    expect(await seqs({ actorId: 'u-1' })).toEqual([6, 4, 1]);
+    expect(await seqs({ actorType: 'system' })).toEqual([5]);
+    expect(await seqs({ actorType: 'user', action: 'login.success', actorId: 'u-2' })).toEqual([2]);
+    // [fromAt, toAt): 1100 … 1399 are records 2, 3, 4.
+    expect(await seqs({ fromAt: 1_100, toAt: 1_400 })).toEqual([4, 3, 2]);
+    const first = await store.audit.list({ chain: 'c-f', limit: 1, actorId: 'u-1' });
+    expect(first.map((r) => r.seq)).toEqual([6]);
+    expect(await seqs({ actorId: 'u-1', beforeId: first[0]?.id })).toEqual([4, 1]);
+    expect(await seqs({ action: 'logout' })).toEqual([]);
+  });
+
   it('L1: there is no legacy log to migrate on a fresh database', async () => {
     expect(await current().audit.legacy.head()).toBeNull();
   });

@@ -13,6 +13,7 @@ import { auditChains } from './0006_audit_chains.ts';
 import { transferLists } from './0007_transfer_lists.ts';
 import { otpAlerts } from './0008_otp_alerts.ts';
 import { lastLogins } from './0009_last_logins.ts';
+import { auditFilters } from './0010_audit_filters.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0007_transfer_lists': transferLists(),
     '0008_otp_alerts': otpAlerts(),
     '0009_last_logins': lastLogins(),
+    '0010_audit_filters': auditFilters(),
   };
   return { getMigrations: async () => migrations };
 }

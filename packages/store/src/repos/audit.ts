@@ -128,10 +128,15 @@ export function auditRepo(db: Executor, kind: Kind, inTransaction: boolean): Sto
       const rows = await query.orderBy('seq').limit(limit).execute();
       return rows.map(fromRow);
     },
-    async list({ chain, beforeId, limit }) {
+    async list({ chain, beforeId, limit, fromAt, toAt, action, actorType, actorId }) {
       let query = db().selectFrom('audit_records').selectAll();
       if (chain !== undefined) query = query.where('chain', '=', chain);
       if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+      if (fromAt !== undefined) query = query.where('at', '>=', fromAt);
+      if (toAt !== undefined) query = query.where('at', '<', toAt);
+      if (action !== undefined) query = query.where('action', '=', action);
+      if (actorType !== undefined) query = query.where('actor_type', '=', actorType);
+      if (actorId !== undefined) query = query.where('actor_id', '=', actorId);
       const rows = await query.orderBy('id', 'desc').limit(limit).execute();
       return rows.map((r) => ({ ...fromRow(r), id: Number(r.id) }));
     },

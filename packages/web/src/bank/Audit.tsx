@@ -1,115 +1,75 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ErrorBox } from '../shared/ErrorBox.tsx';
-import { Field } from '../shared/Field.tsx';
-import { formatTime } from '../shared/format.ts';
-import { useLang, useT } from '../shared/i18n.ts';
+import { useT } from '../shared/i18n.ts';
 import type { AuditView } from '../shared/types.ts';
 import { useAction } from '../shared/useAction.ts';
+import { AuditFilters } from './AuditFilters.tsx';
+import { AuditTable } from './AuditTable.tsx';
 import { AuditVerify } from './AuditVerify.tsx';
+import { type AuditFilter, auditParams, emptyFilter } from './auditFilter.ts';
+import { auditMessages } from './auditMessages.ts';
 import { bankApi } from './bankApi.ts';
 import { bankMessages } from './messages.ts';
 
 const pageSize = 100;
 
-/** 監査ログ (L1): newest first, a page at a time, optionally one contract's chain. */
+/** 監査ログ (L1, B1): newest first, a page at a time, filtered on the server; CSV of the same. */
 export function Audit() {
   const t = useT(bankMessages);
-  const lang = useLang();
-  const [contractNumber, setContractNumber] = useState('');
+  const a = useT(auditMessages);
+  const [filter, setFilter] = useState<AuditFilter>(emptyFilter);
+  const [applied, setApplied] = useState<AuditFilter>(emptyFilter);
   const [records, setRecords] = useState<AuditView[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
   const load = useCallback(
-    async (cursor?: string) => {
-      const page = await run(() =>
-        bankApi.audit({ limit: pageSize, cursor, contractNumber: contractNumber.trim() }),
-      );
+    async (f: AuditFilter, cursor?: string) => {
+      const page = await run(() => bankApi.audit(auditParams(f), { limit: pageSize, cursor }));
       if (!page) return;
+      setApplied(f);
       setRecords((prev) => (cursor === undefined ? page.items : [...prev, ...page.items]));
       setNext(page.nextCursor);
     },
-    [run, contractNumber],
+    [run],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once on entry; later loads are by the form
   useEffect(() => {
-    void load();
+    void load(emptyFilter);
   }, []);
 
-  function search(e: FormEvent) {
-    e.preventDefault();
-    void load();
+  function byActor(actor: { id: string; name: string }) {
+    const f = { ...filter, actor };
+    setFilter(f);
+    void load(f);
   }
 
   return (
     <>
       <h1>{t('auditHeading')}</h1>
       <AuditVerify />
-      <form onSubmit={search} className="toolbar filter">
-        <Field
-          label={t('contractNumber')}
-          hint={t('auditFilterHint')}
-          testId="audit-contract"
-          inputMode="numeric"
-          value={contractNumber}
-          fold="digits"
-          onValue={setContractNumber}
-        />
-        <button type="submit" className="primary" data-testid="audit-load" disabled={busy}>
-          {t('auditSearch')}
-        </button>
-      </form>
+      <AuditFilters
+        filter={filter}
+        onFilter={setFilter}
+        onSearch={() => void load(filter)}
+        busy={busy}
+        applied={applied}
+      />
       <ErrorBox error={error} />
-      <div className="table-wrap">
-        <table className="grid audit" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('chain')}</th>
-              <th scope="col">{t('seq')}</th>
-              <th scope="col">{t('time')}</th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('actor')}</th>
-              <th scope="col">{t('subject')}</th>
-              <th scope="col">{t('outcome')}</th>
-              <th scope="col">{t('detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((r) => (
-              <tr
-                key={`${r.chain}/${r.seq}`}
-                data-testid={`audit-row-${r.chain}-${r.seq}`}
-                className={/fail|denied|reject|error/i.test(r.outcome) ? 'failed' : undefined}
-              >
-                <td className="mono">{r.chain}</td>
-                <td className="mono">{r.seq}</td>
-                <td className="nowrap">{formatTime(r.at, lang)}</td>
-                <td className="mono">{r.action}</td>
-                <td className="mono">
-                  {r.actorType}
-                  {r.actorId ? `:${r.actorId}` : ''}
-                </td>
-                <td className="mono">{r.subject ?? '-'}</td>
-                <td>{r.outcome}</td>
-                <td className="mono small-text">
-                  {Object.keys(r.detail).length > 0 ? JSON.stringify(r.detail) : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {records.length === 0 && !busy && <p>{t('auditEmpty')}</p>}
+      <p className="hint">{a('newestFirst')}</p>
+      <AuditTable records={records} onActor={byActor} />
+      {records.length === 0 && !busy && <p>{a('empty')}</p>}
       {next !== null && (
         <button
           type="button"
           className="secondary"
           data-testid="audit-more"
           disabled={busy}
-          onClick={() => void load(next)}
+          // The next page continues the records shown, under the filters they were read with.
+          onClick={() => void load(applied, next)}
         >
-          {t('auditMore')}
+          {a('more')}
         </button>
       )}
     </>

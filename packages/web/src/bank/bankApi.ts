@@ -76,11 +76,18 @@ export const bankApi = {
   restoreAdmin: (n: string, input: { newPassword?: string; newContractPin?: string }) =>
     api.post<ContractView>(`${contract(n)}/restore-admin`, input),
   revoke: (serial: string) => api.post<void>(`/api/v1/bank/tokens/${encodeURIComponent(serial)}/revoke`, {}),
-  audit: (opts: { cursor?: string; limit: number; contractNumber?: string }) => {
-    const q = new URLSearchParams({ limit: String(opts.limit) });
+  /** B1: a page of the log, newest first, with the screen's filters (auditFilter.ts). */
+  audit: (filter: URLSearchParams, opts: { cursor?: string; limit: number }) => {
+    const q = new URLSearchParams(filter);
+    q.set('limit', String(opts.limit));
     if (opts.cursor !== undefined) q.set('cursor', opts.cursor);
-    if (opts.contractNumber) q.set('contractNumber', opts.contractNumber);
     return api.get<AuditPage>(`/api/v1/bank/audit?${q}`);
+  },
+  /** The same filters as CSV (UTF-8 with BOM), streamed by the server: a plain link downloads it. */
+  auditCsvUrl: (filter: URLSearchParams, lang: 'ja' | 'en') => {
+    const q = new URLSearchParams(filter);
+    q.set('lang', lang);
+    return `/api/v1/bank/audit.csv?${q}`;
   },
   /** 事前登録 (M8, B1): payees registered from the customer's written form. */
   payees: (n: string) => api.get<PayeeView[]>(`${contract(n)}/payees`),

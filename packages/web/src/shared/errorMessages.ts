@@ -55,6 +55,8 @@ export const errorMessagesJa: Table = {
   'token.usage_mode_mismatch': '利用形態と登録内容が一致しません。利用形態設定をご確認ください。',
   'alert.not_found':
     'このお知らせは見つかりません。画面を更新して、表示されているお知らせを確認してください。',
+  'token.usage_mode_unconfirmed':
+    '利用形態を変更すると、トークンの利用登録が無効になる利用者がいます。対象の利用者をご確認のうえ、確認欄にチェックしてください。',
   'activation.bad_public_key': 'トークンを発行できませんでした（鍵の形式が正しくありません）。',
   'activation.otpauth_disabled': 'この発行方法はご利用いただけません。',
   'contract.not_found': 'ご契約先が見つかりません。',
@@ -172,6 +174,8 @@ export const errorMessagesEn: Table = {
   'token.revoked': 'This token has been revoked. Please issue a new token.',
   'token.usage_mode_mismatch': 'This does not match the token usage mode. Please check the usage mode.',
   'alert.not_found': 'This notice was not found. Please reload the page and check the notices shown.',
+  'token.usage_mode_unconfirmed':
+    'Changing the usage mode takes some users’ token registrations out of force. Check who and tick the confirmation.',
   'activation.bad_public_key': 'The token could not be issued (invalid key format).',
   'activation.otpauth_disabled': 'This issuing method is not available.',
   'contract.not_found': 'Contract not found.',

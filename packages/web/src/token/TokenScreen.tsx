@@ -4,6 +4,7 @@ import { measureOffset } from './clock.ts';
 import { type StoredToken, tokenStore } from './db.ts';
 import { tokenMessages } from './messages.ts';
 import { Ring } from './Ring.tsx';
+import { fetchRegistered } from './registration.ts';
 import { useOtp } from './useOtp.ts';
 
 const resyncMs = 5 * 60_000;
@@ -15,6 +16,7 @@ export function TokenScreen({ token, onDeleted }: { token: StoredToken; onDelete
   const [offsetMs, setOffsetMs] = useState(token.offsetMs);
   const [synced, setSynced] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [registered, setRegistered] = useState(token.registered === true);
   const { code, secondsLeft, elapsed } = useOtp(token.hmacKey, offsetMs);
 
   // T8: correct the clock on start, every few minutes, and when the phone wakes the app.
@@ -26,7 +28,15 @@ export function TokenScreen({ token, onDeleted }: { token: StoredToken; onDelete
         if (!alive) return;
         setOffsetMs(offset);
         setSynced(true);
-        await tokenStore.put({ ...token, offsetMs: offset });
+        // Issue 9.10: learn whether the administrator registered this serial (no secret is sent).
+        let isRegistered = token.registered === true;
+        try {
+          isRegistered = await fetchRegistered(token.serial);
+          if (alive) setRegistered(isRegistered);
+        } catch {
+          // Rate-limited or offline: keep the last answer.
+        }
+        await tokenStore.put({ ...token, offsetMs: offset, registered: isRegistered });
       } catch {
         // Offline: keep the last offset measured.
         if (alive) setSynced(false);
@@ -71,7 +81,15 @@ export function TokenScreen({ token, onDeleted }: { token: StoredToken; onDelete
         <p className="serial-line">
           {t('serialLabel')} <span data-testid="serial">{token.serial}</span>
         </p>
-        <p className="serial-help">{t('serialHelp')}</p>
+        {registered ? (
+          <p className="serial-help registered" data-testid="token-registered">
+            <span className="badge">{t('registeredBadge')}</span> {t('registered')}
+          </p>
+        ) : (
+          <p className="serial-help" data-testid="token-unregistered">
+            {t('serialHelp')}
+          </p>
+        )}
       </div>
       {!confirming ? (
         <button

@@ -9,6 +9,8 @@ export interface StoredToken {
   /** serverTime - Date.now(), last measured (T8). */
   offsetMs: number;
   activatedAt: number;
+  /** The last answer of the public status call (issue 9.10), so that offline it is still shown. */
+  registered?: boolean;
 }
 
 const dbName = 'kinko-token';

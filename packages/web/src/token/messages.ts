@@ -24,6 +24,9 @@ export const tokenMessages = defineMessages(
     clockOffline: 'オフライン（前回の時刻補正を使用しています）',
     serialLabel: 'シリアル番号',
     serialHelp: 'このシリアル番号を管理者にお伝えのうえ、利用登録を依頼してください。',
+    registered:
+      '管理者による利用登録が完了しています。お取引の際に、この画面のワンタイムパスワードを入力してください。',
+    registeredBadge: '利用登録済み',
     delete: 'トークンを削除',
     deleteConfirm:
       'このトークンを削除します。削除すると元に戻せません。再度ご利用になるには、トークンを発行しなおし、管理者に再登録を依頼する必要があります。',
@@ -50,6 +53,9 @@ export const tokenMessages = defineMessages(
     clockOffline: 'Offline (using the last clock correction)',
     serialLabel: 'Serial number',
     serialHelp: 'Give this serial number to your administrator and ask them to register the token.',
+    registered:
+      'Your administrator has registered this token. Enter the one-time password on this screen when a transaction asks for it.',
+    registeredBadge: 'Registered',
     delete: 'Delete token',
     deleteConfirm:
       'This token will be deleted and cannot be restored. To use a token again you must issue a new one and ask your administrator to register it.',

@@ -12,6 +12,7 @@ import type {
   LimitsInput,
   LimitsView,
   Privilege,
+  UsageModeImpact,
   UserLimitsView,
   UserView,
 } from '@kinko/core/shared';
@@ -29,8 +30,11 @@ export const adminApi = {
   update: (id: string, input: { name?: string; password?: string; contractPin: string }) =>
     api.patch<UserView>(user(id), input),
   remove: (id: string, contractPin: string) => api.del(user(id), { contractPin }),
-  setUsageMode: (mode: UsageMode, contractPin: string) =>
-    api.put<ContractView>('/api/v1/admin/usage-mode', { mode, contractPin }),
+  /** R3: confirmed says the administrator was shown usageModeImpact (the server refuses a release without it). */
+  setUsageMode: (mode: UsageMode, contractPin: string, confirmed: boolean) =>
+    api.put<ContractView>('/api/v1/admin/usage-mode', { mode, contractPin, confirmed }),
+  usageModeImpact: (mode: UsageMode) =>
+    api.get<UsageModeImpact>(`/api/v1/admin/usage-mode/impact?${new URLSearchParams({ mode })}`),
   registerToken: (input: { serial: string; otp: string; contractPin: string; userIds?: string[] }) =>
     api.post<UserList>('/api/v1/admin/token-registrations', input),
   /** R5: one user's registration (individual) or the shared one (userId omitted). */

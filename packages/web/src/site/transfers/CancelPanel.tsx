@@ -5,6 +5,7 @@ import { formatDay, formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import { ProofFields, type ProofInput } from '../common/ProofFields.tsx';
 import { transferMessages } from './messages.ts';
+import { receiptMessages } from './receiptMessages.ts';
 
 /** 予約の取消 (M6, M5b): the scheduled transfer, then the proof the server asked once it has answered. */
 export function CancelPanel({
@@ -27,6 +28,9 @@ export function CancelPanel({
   onBack: () => void;
 }) {
   const t = useT(transferMessages);
+  const r = useT(receiptMessages);
+  // 振替 (between own accounts) is never called 振込 (issue 9.10).
+  const own = transfer.kind === 'own';
   return (
     <section className="panel" data-testid="cancel-panel" aria-labelledby="cancel-heading">
       <h2 id="cancel-heading">{t('cancelHeading')}</h2>
@@ -37,9 +41,9 @@ export function CancelPanel({
         <dd className="mono" data-testid="cancel-receipt">
           {transfer.receiptNumber}
         </dd>
-        <dt>{t('valueDate')}</dt>
+        <dt>{own ? r('ownValueDate') : t('valueDate')}</dt>
         <dd>{formatDay(transfer.valueDate)}</dd>
-        <dt>{t('payee')}</dt>
+        <dt>{own ? r('ownPayee') : t('payee')}</dt>
         <dd>
           {transfer.payee.bankName} {transfer.payee.branchName}{' '}
           <span className="kana">{transfer.payee.name}</span>

@@ -6,6 +6,7 @@ import { formatDay, formatYen } from '../../shared/format.ts';
 import { useT } from '../../shared/i18n.ts';
 import { ProofFields, type ProofInput } from '../common/ProofFields.tsx';
 import { transferMessages } from './messages.ts';
+import { receiptMessages } from './receiptMessages.ts';
 
 /**
  * 確認: what the server returned (the payee as the bank shows it, the fee, the date) and the
@@ -32,7 +33,10 @@ export function TransferConfirm({
 }) {
   const t = useT(transferMessages);
   const a = useT(accountLabels);
+  const r = useT(receiptMessages);
   const tr = pending.transfer;
+  // 振替 (between the contract's own accounts) is never called 振込 (issue 9.10).
+  const own = tr.kind === 'own';
   return (
     <section className="panel" data-testid="confirm-panel">
       <p>{t('confirmIntro')}</p>
@@ -56,13 +60,13 @@ export function TransferConfirm({
         <dd className="kana" data-testid="confirm-payee-name">
           {tr.payee.name}
         </dd>
-        <dt>{t('amount')}</dt>
+        <dt>{own ? r('ownAmountField') : t('amount')}</dt>
         <dd data-testid="confirm-amount">{formatYen(tr.amount)}</dd>
-        <dt>{t('fee')}</dt>
+        <dt>{own ? r('ownFee') : t('fee')}</dt>
         <dd data-testid="confirm-fee">{formatYen(tr.fee)}</dd>
         <dt>{t('total')}</dt>
         <dd data-testid="confirm-total">{formatYen(tr.total)}</dd>
-        <dt>{t('valueDate')}</dt>
+        <dt>{own ? r('ownValueDate') : t('valueDate')}</dt>
         <dd data-testid="confirm-date" data-same-day={tr.sameDay ? 'true' : 'false'}>
           {formatDay(tr.valueDate)}（{tr.sameDay ? t('sameDay') : t('scheduled')}）
         </dd>

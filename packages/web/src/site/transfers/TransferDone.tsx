@@ -3,8 +3,8 @@ import { useRef, useState } from 'react';
 import { accountLabels, accountTypeLabel } from '../../shared/accountLabels.ts';
 import { newIdempotencyKey } from '../../shared/api.ts';
 import { ErrorBox } from '../../shared/ErrorBox.tsx';
-import { formatDay, formatYen } from '../../shared/format.ts';
-import { useT } from '../../shared/i18n.ts';
+import { formatDay, formatTime, formatYen } from '../../shared/format.ts';
+import { useLang, useT } from '../../shared/i18n.ts';
 import { Notice } from '../../shared/Notice.tsx';
 import { useAction } from '../../shared/useAction.ts';
 import { approvalMessages } from '../approvals/messages.ts';
@@ -13,30 +13,48 @@ import { TransferStatusBadge } from '../common/TransferStatusBadge.tsx';
 import { payeeApi } from '../payees/api.ts';
 import { savedPayeeMessages } from '../payees/messages.ts';
 import { transferMessages } from './messages.ts';
+import { receiptMessages } from './receiptMessages.ts';
 
-/** 完了: the 受付番号 and what was accepted; in an approval mode (M5a) the request is 承認待ち. */
+/**
+ * 完了: the 振込受付票 (振替受付票 between own accounts), printable (issue 9.10): the 受付番号 and
+ * 受付日時, the account paid from, the payee, amount, fee and お引落合計 (amount + fee), the date;
+ * in an approval mode (M5a) the request is 承認待ち. The print stylesheet (site.css) leaves the
+ * receipt alone on the page, with the bank's name; "Save as PDF" in the print dialog keeps it.
+ */
 export function TransferDone({
   receipt,
+  accountName,
   onAgain,
   go,
 }: {
   receipt: TransferReceipt;
+  accountName: (id: string) => string;
   onAgain: () => void;
   go: (route: string) => void;
 }) {
   const t = useT(transferMessages);
+  const r = useT(receiptMessages);
   const a = useT(accountLabels);
   const s = useT(approvalMessages);
+  const lang = useLang();
   const tr = receipt.transfer;
   const approval = receipt.approval;
+  const own = tr.kind === 'own';
   return (
-    <section className="panel" data-testid="transfer-done">
-      <p data-testid="done-intro">{approval ? s('awaitingIntro') : t('doneIntro')}</p>
+    <section className="panel receipt" data-testid="transfer-done" data-kind={tr.kind}>
+      <h2 className="receipt-title" data-testid="receipt-title">
+        {own ? r('titleOwn') : r('titleTransfer')}
+      </h2>
+      <p data-testid="done-intro">
+        {approval ? s('awaitingIntro') : own ? r('ownDoneIntro') : t('doneIntro')}
+      </p>
       <dl className="facts">
         <dt>{t('receiptNumber')}</dt>
         <dd className="mono big" data-testid="receipt-number">
           {receipt.receiptNumber}
         </dd>
+        <dt>{r('acceptedAt')}</dt>
+        <dd data-testid="done-accepted-at">{formatTime(tr.confirmedAt ?? tr.createdAt, lang)}</dd>
         <dt>{t('status')}</dt>
         <dd>
           {approval ? (
@@ -45,20 +63,37 @@ export function TransferDone({
             <TransferStatusBadge status={tr.status} testId="transfer-status" />
           )}
         </dd>
-        <dt>{t('valueDate')}</dt>
-        <dd data-testid="done-date">{formatDay(tr.valueDate)}</dd>
-        <dt>{t('payee')}</dt>
+        <dt>{t('from')}</dt>
+        <dd data-testid="done-from">{accountName(tr.fromAccountId)}</dd>
+        <dt>{own ? r('ownPayee') : t('payee')}</dt>
         <dd data-testid="done-payee">
           {tr.payee.bankName} {tr.payee.branchName} {accountTypeLabel(a, tr.payee.accountType)}{' '}
           {tr.payee.accountNumber} <span className="kana">{tr.payee.name}</span>
         </dd>
-        <dt>{t('amount')}</dt>
+        <dt>{r('remitter')}</dt>
+        <dd className="kana" data-testid="done-remitter">
+          {tr.remitterName}
+        </dd>
+        <dt>{own ? r('ownAmount') : r('amount')}</dt>
         <dd data-testid="done-amount">{formatYen(tr.amount)}</dd>
-        <dt>{t('fee')}</dt>
+        <dt>{own ? r('ownFee') : r('fee')}</dt>
         <dd data-testid="done-fee">{formatYen(tr.fee)}</dd>
+        <dt>{t('total')}</dt>
+        <dd className="big" data-testid="done-total">
+          {formatYen(tr.total)}
+        </dd>
+        <dt>{own ? r('ownValueDate') : r('valueDate')}</dt>
+        <dd>
+          <span data-testid="done-date">{formatDay(tr.valueDate)}</span>
+          <span data-testid="done-timing">（{tr.sameDay ? t('sameDay') : t('scheduled')}）</span>
+        </dd>
       </dl>
-      {tr.kind !== 'own' && tr.payee.payeeId === null && <SavePayee payee={tr.payee} />}
-      <div className="actions">
+      <p className="print-only receipt-printed">{r('printedAt', { time: formatTime(Date.now(), lang) })}</p>
+      {!own && tr.payee.payeeId === null && <SavePayee payee={tr.payee} />}
+      <div className="actions no-print">
+        <button type="button" className="primary" data-testid="receipt-print" onClick={() => window.print()}>
+          {r('print')}
+        </button>
         <button type="button" data-testid="transfer-again" onClick={onAgain}>
           {t('again')}
         </button>
@@ -72,6 +107,7 @@ export function TransferDone({
           </button>
         )}
       </div>
+      <p className="hint no-print">{r('printHint')}</p>
     </section>
   );
 }
@@ -105,7 +141,7 @@ function SavePayee({ payee }: { payee: TransferView['payee'] }) {
   }
 
   return (
-    <div className="save-payee" data-testid="save-payee">
+    <div className="save-payee no-print" data-testid="save-payee">
       <ErrorBox error={error} />
       <Notice text={notice} />
       {!notice && (

@@ -7,6 +7,7 @@ import { useT } from '../../shared/i18n.ts';
 import type { AccountView } from '../../shared/types.ts';
 import { transferMessages } from './messages.ts';
 import { PayeePicker } from './PayeePicker.tsx';
+import { receiptMessages } from './receiptMessages.ts';
 import { SameDayRefusal } from './SameDayRefusal.tsx';
 import type { TransferFlow } from './useTransferFlow.ts';
 
@@ -22,7 +23,10 @@ export function TransferEntry({
 }) {
   const t = useT(transferMessages);
   const a = useT(accountLabels);
+  const r = useT(receiptMessages);
   const { changed, busy } = flow;
+  // 振替 (to one of the contract's own accounts) is never called 振込 (issue 9.10).
+  const own = flow.tab === 'own';
   return (
     <form className="panel" onSubmit={flow.submit} data-testid="transfer-form">
       <ErrorBox error={flow.error} />
@@ -49,7 +53,7 @@ export function TransferEntry({
       </div>
       <PayeePicker flow={flow} accounts={accounts} payees={payees} />
       <Field
-        label={t('amount')}
+        label={own ? r('ownAmountField') : t('amount')}
         hint={t('amountHint')}
         testId="transfer-amount"
         inputMode="numeric"
@@ -59,7 +63,7 @@ export function TransferEntry({
         onValue={changed(flow.setAmount)}
       />
       <Field
-        label={t('valueDate')}
+        label={own ? r('ownValueDate') : t('valueDate')}
         hint={t('valueDateHint')}
         testId="transfer-date"
         type="date"

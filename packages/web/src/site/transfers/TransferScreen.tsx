@@ -47,10 +47,10 @@ export function TransferScreen({ go }: { go: (route: string) => void }) {
   if (receipt) {
     return (
       <>
-        <p className="breadcrumb">{t('breadcrumbTransfer')}</p>
-        <h1>{t('doneHeading')}</h1>
-        {steps}
-        <TransferDone receipt={receipt} onAgain={flow.again} go={go} />
+        <p className="breadcrumb no-print">{t('breadcrumbTransfer')}</p>
+        <h1 className="no-print">{t('doneHeading')}</h1>
+        <div className="no-print">{steps}</div>
+        <TransferDone receipt={receipt} accountName={accountName} onAgain={flow.again} go={go} />
         {footer}
       </>
     );
