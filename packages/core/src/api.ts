@@ -7,9 +7,10 @@
  */
 
 import type { AuditVerification } from './audit/verify.ts';
+import type { CertificatesApi } from './certificates/index.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
-import type { OpenContractInput } from './identity/contracts.ts';
+import type { OpenContractInput, OpenedContract } from './identity/contracts.ts';
 import type { SessionInfo } from './identity/sessions.ts';
 import type { ContractView, Me, UserView } from './identity/views.ts';
 import type { Statement, StatementLine, StatementQuery } from './ledger/statement.ts';
@@ -36,6 +37,7 @@ export type {
   CardPosition,
   ContractView,
   CustomerActor,
+  OpenedContract,
   JsonWebKeyP256,
   LedgerVerification,
   Me,
@@ -51,7 +53,7 @@ export type {
 };
 
 /** Transfers and payees are declared in transfers/api.ts (M2–M4, M6–M8). */
-export interface KinkoApi extends TransfersApi {
+export interface KinkoApi extends TransfersApi, CertificatesApi {
   serverTime(): number;
 
   // --- provisioning (T5, T9)
@@ -127,7 +129,8 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<{ session: SessionInfo; operator: { id: string; loginId: string; name: string } }>;
   operatorProfile(actor: OperatorActor): Promise<{ id: string; loginId: string; name: string }>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
-  openContract(actor: OperatorActor, input: OpenContractInput): Promise<ContractView>;
+  /** B1, A5: a 電子証明書方式 contract's result carries the administrator's 取得 code, shown once. */
+  openContract(actor: OperatorActor, input: OpenContractInput): Promise<OpenedContract>;
   listContracts(actor: OperatorActor): Promise<ContractView[]>;
   getContract(
     actor: OperatorActor,

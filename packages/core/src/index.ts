@@ -10,6 +10,16 @@ export { prepareAuditLog } from './audit/legacy.ts';
 export { verifyAuditLog } from './audit/verify.ts';
 export { AUDIT_PAGE } from './audit/view.ts';
 export { isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
+export {
+  CERTIFICATE_REFUSALS,
+  type CertificateAuthority,
+  type CertificateCheck,
+  type CertificateCode,
+  type CertificateView,
+  createCertificateAuthority,
+  type IssuedCertificate,
+  loadCertificateAuthority,
+} from './certificates/index.ts';
 export * from './config.ts';
 export { type DemoSeed, demoBank, seedDemo } from './demo.ts';
 export * from './errors.ts';

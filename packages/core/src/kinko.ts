@@ -1,6 +1,19 @@
 import type { KinkoApi } from './api.ts';
 import { getApprovalSettings, setApprovalSettings } from './approvals/index.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
+import {
+  caCertificate,
+  certificateRevocationList,
+  checkClientCertificate,
+  issueAdministratorCertificateCode,
+  issueUserCertificateCode,
+  listCertificates,
+  listContractCertificates,
+  pickUpCertificate,
+  renewCertificate,
+  revokeCertificate,
+  revokeCertificateByBank,
+} from './certificates/index.ts';
 import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
 import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
@@ -91,6 +104,18 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     revokeToken: (actor, serial) => revokeToken(deps, actor, serial),
     readAudit: (actor, opts) => readAudit(deps, actor, opts),
     verifyAudit: (actor) => verifyAuditAs(deps, actor),
+
+    caCertificate: () => caCertificate(deps),
+    certificateRevocationList: () => certificateRevocationList(deps),
+    pickUpCertificate: (actor, input) => pickUpCertificate(deps, actor, input),
+    renewCertificate: (actor, input) => renewCertificate(deps, actor, input),
+    checkClientCertificate: (der, login) => checkClientCertificate(deps, der, login),
+    issueUserCertificateCode: (actor, userId, input) => issueUserCertificateCode(deps, actor, userId, input),
+    issueAdministratorCertificateCode: (actor, number) => issueAdministratorCertificateCode(deps, actor, number),
+    listCertificates: (actor) => listCertificates(deps, actor),
+    listContractCertificates: (actor, number) => listContractCertificates(deps, actor, number),
+    revokeCertificate: (actor, serial, input) => revokeCertificate(deps, actor, serial, input),
+    revokeCertificateByBank: (actor, serial, input) => revokeCertificateByBank(deps, actor, serial, input),
 
     openAccount: (actor, input) => openAccount(deps, actor, input),
     listAccounts: (actor) => listAccounts(deps, actor),

@@ -1,4 +1,5 @@
 import { type AuditDraft, appendAudit } from './audit/chain.ts';
+import type { CertificateAuthority } from './certificates/authority.ts';
 import type { BankConfig } from './config.ts';
 import { type ErrorCode, KinkoError } from './errors.ts';
 import type { Actor } from './identity/actors.ts';
@@ -13,6 +14,8 @@ export interface KinkoDeps {
   /** L1: MACs the audit chains and signs their checkpoints; given by configuration like the KEK. */
   auditKey: AuditKey;
   config: BankConfig;
+  /** A5: the bank's CA, its key given by configuration like the KEK; absent, no certificate is issued. */
+  ca?: CertificateAuthority;
 }
 
 /** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */

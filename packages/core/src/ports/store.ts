@@ -1,5 +1,6 @@
 import type { ApprovalsStore } from './approvals.ts';
 import type { AuditStore } from './audit.ts';
+import type { CertificateCodesStore, CertificatesStore } from './certificates.ts';
 import type { BranchesStore, ContractsStore, OperatorsStore, SessionsStore, UsersStore } from './identity.ts';
 import type { AccountsStore, JournalStore } from './ledger.ts';
 import type { LimitsStore, PrivilegesStore } from './limits.ts';
@@ -47,6 +48,8 @@ export interface Store {
   approvals: ApprovalsStore;
   privileges: PrivilegesStore;
   idempotency: IdempotencyStore;
+  certificates: CertificatesStore;
+  certificateCodes: CertificateCodesStore;
 
   /**
    * Runs fn on one consistent, read-only view of the database (PostgreSQL: REPEATABLE READ READ

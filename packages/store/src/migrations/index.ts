@@ -11,6 +11,7 @@ import { limits } from './0004_limits.ts';
 import { approvals } from './0005_approvals.ts';
 import { auditChains } from './0006_audit_chains.ts';
 import { transferLists } from './0007_transfer_lists.ts';
+import { certificates } from './0011_certificates.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0005_approvals': approvals(kind),
     '0006_audit_chains': auditChains(kind),
     '0007_transfer_lists': transferLists(),
+    '0011_certificates': certificates(kind),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,0 +1,22 @@
+/** The certificates room (A5): the bank's CA, 取得 codes, issuance, renewal, revocation, the CRL. */
+export {
+  type CertificateAuthority,
+  createCertificateAuthority,
+  loadCertificateAuthority,
+  type NewAuthority,
+} from './authority.ts';
+export {
+  CERTIFICATE_REFUSALS,
+  type CertificateCheck,
+  type CertificateRefusal,
+  checkClientCertificate,
+} from './check.ts';
+export { type CertificateCode, issueCode } from './codes.ts';
+export type { IssuedCertificate } from './deliver.ts';
+export { issueAdministratorCertificateCode, issueUserCertificateCode } from './issuance.ts';
+export { type PickupInput, pickUpCertificate } from './pickup.ts';
+export { caCertificate, certificateRevocationList } from './publication.ts';
+export { renewCertificate } from './renewal.ts';
+export { revokeCertificate, revokeCertificateByBank } from './revocation.ts';
+export { type CertificateView, listCertificates, listContractCertificates } from './views.ts';
+export type { CertificatesApi } from './api.ts';
