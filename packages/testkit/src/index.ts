@@ -6,6 +6,7 @@
  */
 export * from './bank.ts';
 export * from './ca.ts';
+export * from './certificates.ts';
 export * from './day.ts';
 export * from './failure.ts';
 export * from './ledger.ts';
