@@ -17,6 +17,10 @@ export function testCa(): Promise<CertificateAuthority> {
 
 /** Another CA, for certificates the bank never issued. */
 export async function makeTestCa(bankName: string): Promise<CertificateAuthority> {
-  const made = await createCertificateAuthority({ bankName, now: CA_FROM, random: { bytes: (n) => new Uint8Array(randomBytes(n)) } });
+  const made = await createCertificateAuthority({
+    bankName,
+    now: CA_FROM,
+    random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
+  });
   return loadCertificateAuthority(made.keyPem, made.certificatePem);
 }

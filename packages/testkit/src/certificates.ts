@@ -21,7 +21,9 @@ export interface TestCsr {
 }
 
 /** A PKCS#10 request with the given subject (default: none); `rsa` for an RSA-2048 key. */
-export async function clientCsr(o: { subject?: x509.JsonName | string; rsa?: boolean } = {}): Promise<TestCsr> {
+export async function clientCsr(
+  o: { subject?: x509.JsonName | string; rsa?: boolean } = {},
+): Promise<TestCsr> {
   const alg = o.rsa ? RSA : EC;
   const keys = (await crypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const csr = await x509.Pkcs10CertificateRequestGenerator.create({
@@ -39,7 +41,8 @@ export async function adminCode(bank: TestBank, contractNumber = bank.contractNu
 
 /** The administrator issues the user's 取得 code. */
 export async function userCode(bank: TestBank, user: CustomerActor): Promise<string> {
-  return (await bank.kinko.issueUserCertificateCode(bank.admin, user.userId, { contractPin: pins.contract })).code;
+  return (await bank.kinko.issueUserCertificateCode(bank.admin, user.userId, { contractPin: pins.contract }))
+    .code;
 }
 
 /** Picks up a certificate for the login with its code (password as the test bank sets it). */

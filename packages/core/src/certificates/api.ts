@@ -15,7 +15,10 @@ export interface CertificatesApi {
   /** A5: 電子証明書取得 with the 取得 code, login ID and password; a PKCS#10 request in, the certificate out. */
   pickUpCertificate(actor: AnonymousActor, input: PickupInput): Promise<IssuedCertificate>;
   /** A5: 電子証明書更新, from 30 days before expiry; the old certificate is superseded. */
-  renewCertificate(actor: CustomerActor, input: { certificate: string; csr: string }): Promise<IssuedCertificate>;
+  renewCertificate(
+    actor: CustomerActor,
+    input: { certificate: string; csr: string },
+  ): Promise<IssuedCertificate>;
   /** A5: whether a client certificate may log in as this contract's login ID, and if not, why. */
   checkClientCertificate(
     der: Uint8Array | string,

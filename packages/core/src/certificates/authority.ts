@@ -80,7 +80,10 @@ export async function createCertificateAuthority(o: {
  * must be its key (a test signature checked with the certificate's public key), so a mismatched
  * pair fails when the server starts rather than at the first issuance.
  */
-export async function loadCertificateAuthority(keyPem: string, certificatePem: string): Promise<CertificateAuthority> {
+export async function loadCertificateAuthority(
+  keyPem: string,
+  certificatePem: string,
+): Promise<CertificateAuthority> {
   let certificate: x509.X509Certificate;
   try {
     certificate = new x509.X509Certificate(certificatePem);

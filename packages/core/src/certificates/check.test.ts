@@ -12,8 +12,8 @@ import {
 } from '@kinko/testkit';
 import * as x509 from '@peculiar/x509';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issueCertificate } from './issue.ts';
 import { verifyRequest } from './csr.ts';
+import { issueCertificate } from './issue.ts';
 
 const DAY = 86_400_000;
 
@@ -25,19 +25,26 @@ describe.each(testBackends())('A5 client certificate check on $name', (backend) 
   afterEach(() => bank.cleanup());
 
   const login = (loginId = 'admin', contractNumber = bank.contractNumber) => ({ contractNumber, loginId });
-  const check = (certificate: string | Uint8Array, l = login()) => bank.kinko.checkClientCertificate(certificate, l);
+  const check = (certificate: string | Uint8Array, l = login()) =>
+    bank.kinko.checkClientCertificate(certificate, l);
   const adminCertificate = async () => pickUp(bank, 'admin', await adminCode(bank));
 
   it('A1 A5: a certificate the CA issued is accepted for its own holder, as PEM and as DER', async () => {
     const issued = await adminCertificate();
-    expect(await check(issued.certificate)).toEqual({ accepted: true, serial: issued.serial, notAfter: issued.notAfter });
+    expect(await check(issued.certificate)).toEqual({
+      accepted: true,
+      serial: issued.serial,
+      notAfter: issued.notAfter,
+    });
     const der = new Uint8Array(new x509.X509Certificate(issued.certificate).rawData);
     expect((await check(der)).accepted).toBe(true);
     // X.509 v3, the holder named, for client authentication only, a serial of ≥ 64 random bits.
     const cert = new x509.X509Certificate(issued.certificate);
     expect(cert.subjectName.getField('OU')).toEqual([bank.contractNumber]);
     expect(cert.subjectName.getField('CN')).toEqual(['admin']);
-    expect(cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages).toEqual([x509.ExtendedKeyUsage.clientAuth]);
+    expect(cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages).toEqual([
+      x509.ExtendedKeyUsage.clientAuth,
+    ]);
     expect(cert.getExtension(x509.BasicConstraintsExtension)?.ca).toBe(false);
     expect(issued.serial).toMatch(/^[4-7][0-9a-f]{31}$/);
     expect(issued.notAfter - issued.notBefore).toBe(365 * DAY);
@@ -47,7 +54,11 @@ describe.each(testBackends())('A5 client certificate check on $name', (backend) 
   it('A5: an expired certificate is refused as expired; one not yet valid as not_yet_valid', async () => {
     const issued = await adminCertificate();
     bank.clock.advance(365 * DAY + 1000);
-    expect(await check(issued.certificate)).toMatchObject({ accepted: false, reason: 'expired', serial: issued.serial });
+    expect(await check(issued.certificate)).toMatchObject({
+      accepted: false,
+      reason: 'expired',
+      serial: issued.serial,
+    });
     bank.clock.ms = issued.notBefore - 1000;
     expect(await check(issued.certificate)).toMatchObject({ accepted: false, reason: 'not_yet_valid' });
   });
@@ -83,8 +94,15 @@ describe.each(testBackends())('A5 client certificate check on $name', (backend) 
     const text = Buffer.from(der);
     const at = text.indexOf(Buffer.from('admin'));
     text.write('bdmin', at);
-    expect(await check(new Uint8Array(text), login('bdmin'))).toMatchObject({ accepted: false, reason: 'not_issued' });
-    for (const bad of ['', 'not a certificate', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----']) {
+    expect(await check(new Uint8Array(text), login('bdmin'))).toMatchObject({
+      accepted: false,
+      reason: 'not_issued',
+    });
+    for (const bad of [
+      '',
+      'not a certificate',
+      '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
+    ]) {
       expect(await check(bad)).toMatchObject({ accepted: false, reason: 'malformed', serial: null });
     }
     expect(await check(new Uint8Array(9000))).toMatchObject({ accepted: false, reason: 'malformed' });

@@ -72,7 +72,8 @@ export async function judgeCertificate(
   const refuse = (reason: CertificateRefusal): CertificateCheck => ({ accepted: false, reason, serial });
   const record = await findRecord(serial);
   // The record keeps the certificate's bytes: a certificate the CA signed is on record as issued.
-  if (!record || Buffer.compare(Buffer.from(record.der), Buffer.from(parsed.der)) !== 0) return refuse('unknown');
+  if (!record || Buffer.compare(Buffer.from(record.der), Buffer.from(parsed.der)) !== 0)
+    return refuse('unknown');
   if (now < record.notBefore) return refuse('not_yet_valid');
   if (now > record.notAfter) return refuse('expired');
   if (record.state !== 'active') return refuse('revoked');
@@ -96,14 +97,24 @@ export async function checkClientCertificate(
   const ca = deps.ca;
   if (!ca) return { accepted: false, reason: 'not_issued', serial: null };
   const contract =
-    typeof login?.contractNumber === 'string' ? await deps.store.contracts.getByNumber(login.contractNumber) : null;
+    typeof login?.contractNumber === 'string'
+      ? await deps.store.contracts.getByNumber(login.contractNumber)
+      : null;
   const user =
-    contract && typeof login.loginId === 'string' ? await deps.store.users.getByLogin(contract.id, login.loginId) : null;
+    contract && typeof login.loginId === 'string'
+      ? await deps.store.users.getByLogin(contract.id, login.loginId)
+      : null;
   const claimed: ClaimedHolder = {
     contractId: contract?.id ?? '',
     contractNumber: contract?.contractNumber ?? '',
     userId: user && !user.removed ? user.id : '',
     loginId: user && !user.removed ? user.loginId : '',
   };
-  return judgeCertificate(ca, input, claimed, (serial) => deps.store.certificates.getBySerial(serial), deps.clock.now());
+  return judgeCertificate(
+    ca,
+    input,
+    claimed,
+    (serial) => deps.store.certificates.getBySerial(serial),
+    deps.clock.now(),
+  );
 }

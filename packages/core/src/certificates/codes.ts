@@ -24,11 +24,7 @@ export interface CertificateCode {
 
 export function normaliseCode(code: unknown): string | null {
   if (typeof code !== 'string' || code.length > 64) return null;
-  const c = code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const c = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return c.length === CODE_CHARS && [...c].every((ch) => ALPHABET.includes(ch)) ? c : null;
 }
 
@@ -62,7 +58,10 @@ export async function issueCode(
   reason: 'contract_opened' | 'restored' | 'issued_by_admin',
 ): Promise<CertificateCode> {
   if (contract.loginMethod !== 'certificate') {
-    throw new KinkoError('certificate.login_method', 'the contract logs in with ID and password (ID・パスワード方式)');
+    throw new KinkoError(
+      'certificate.login_method',
+      'the contract logs in with ID and password (ID・パスワード方式)',
+    );
   }
   const code = newCode(tx);
   const expiresAt = tx.now + tx.deps.config.certificateCodeTtlMs;

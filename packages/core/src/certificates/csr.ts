@@ -34,11 +34,18 @@ export async function verifyRequest(input: unknown): Promise<VerifiedRequest> {
   const alg = csr.publicKey.algorithm as { name?: string; namedCurve?: string; modulusLength?: number };
   let keyType: VerifiedRequest['keyType'];
   if (alg.name === 'ECDSA' && alg.namedCurve === 'P-256') keyType = 'ec';
-  else if (alg.name === 'RSASSA-PKCS1-v1_5' && (alg.modulusLength ?? 0) >= 2048 && (alg.modulusLength ?? 0) <= 4096)
+  else if (
+    alg.name === 'RSASSA-PKCS1-v1_5' &&
+    (alg.modulusLength ?? 0) >= 2048 &&
+    (alg.modulusLength ?? 0) <= 4096
+  )
     keyType = 'rsa';
   else throw new KinkoError('certificate.key_unsupported');
   if (!strongHashes.has(hashName(csr.signatureAlgorithm) ?? '')) {
-    throw new KinkoError('certificate.csr_bad_signature', 'the request must be signed with SHA-256 or stronger');
+    throw new KinkoError(
+      'certificate.csr_bad_signature',
+      'the request must be signed with SHA-256 or stronger',
+    );
   }
   let verified = false;
   try {

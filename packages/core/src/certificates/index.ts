@@ -1,4 +1,6 @@
 /** The certificates room (A5): the bank's CA, 取得 codes, issuance, renewal, revocation, the CRL. */
+
+export type { CertificatesApi } from './api.ts';
 export {
   type CertificateAuthority,
   createCertificateAuthority,
@@ -19,4 +21,3 @@ export { caCertificate, certificateRevocationList } from './publication.ts';
 export { renewCertificate } from './renewal.ts';
 export { revokeCertificate, revokeCertificateByBank } from './revocation.ts';
 export { type CertificateView, listCertificates, listContractCertificates } from './views.ts';
-export type { CertificatesApi } from './api.ts';

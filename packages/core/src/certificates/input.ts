@@ -36,7 +36,8 @@ const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function decode(input: unknown, kind: Kind): Uint8Array {
   if (input instanceof Uint8Array) {
-    if (input.length > kind.maxDer) throw new KinkoError(kind.tooLarge, `the ${kind.what} is over ${kind.maxDer} bytes`);
+    if (input.length > kind.maxDer)
+      throw new KinkoError(kind.tooLarge, `the ${kind.what} is over ${kind.maxDer} bytes`);
     if (input.length === 0) throw new KinkoError(kind.malformed, `the ${kind.what} is empty`);
     return input;
   }
@@ -58,7 +59,8 @@ function decode(input: unknown, kind: Kind): Uint8Array {
     throw new KinkoError(kind.malformed, `the ${kind.what} is neither PEM nor base64 DER`);
   }
   const der = new Uint8Array(Buffer.from(body, 'base64'));
-  if (der.length > kind.maxDer) throw new KinkoError(kind.tooLarge, `the ${kind.what} is over ${kind.maxDer} bytes`);
+  if (der.length > kind.maxDer)
+    throw new KinkoError(kind.tooLarge, `the ${kind.what} is over ${kind.maxDer} bytes`);
   return der;
 }
 

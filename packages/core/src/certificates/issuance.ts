@@ -24,7 +24,10 @@ export function issueUserCertificateCode(
   return runUseCase(deps, async (tx) => {
     const { contract, target } = await requireAdminOver(tx, actor, userId);
     if (target.role === 'admin') {
-      throw new KinkoError('user.is_administrator', "the administrator's certificate is issued by the bank (A5)");
+      throw new KinkoError(
+        'user.is_administrator',
+        "the administrator's certificate is issued by the bank (A5)",
+      );
     }
     if (contract.loginMethod !== 'certificate') throw new KinkoError('certificate.login_method');
     const pinFailure = await checkContractPin(tx, actor, contract, input?.contractPin);

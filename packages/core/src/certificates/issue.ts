@@ -24,12 +24,17 @@ export interface Issued {
   certificate: x509.X509Certificate;
 }
 
-export async function issueCertificate(ca: CertificateAuthority, random: Random, i: IssueInput): Promise<Issued> {
+export async function issueCertificate(
+  ca: CertificateAuthority,
+  random: Random,
+  i: IssueInput,
+): Promise<Issued> {
   const notBefore = wholeSeconds(i.now);
   // Never past the CA's own expiry: a client certificate outliving its issuer would not verify.
   const notAfter = Math.min(wholeSeconds(i.now + i.validityMs), ca.certificate.notAfter.getTime());
   const usages =
-    x509.KeyUsageFlags.digitalSignature | (i.request.keyType === 'rsa' ? x509.KeyUsageFlags.keyEncipherment : 0);
+    x509.KeyUsageFlags.digitalSignature |
+    (i.request.keyType === 'rsa' ? x509.KeyUsageFlags.keyEncipherment : 0);
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(random),
     subject: holderName(i.bankName, i.holder),
@@ -73,6 +78,9 @@ export function serialOf(certificate: x509.X509Certificate): string {
 /** A serial as a client may type it (hex, any case, colons allowed), or null when it is not one. */
 export function normaliseSerial(serial: unknown): string | null {
   if (typeof serial !== 'string') return null;
-  const hex = serial.replace(/:/g, '').toLowerCase().replace(/^(00)+(?=[0-9a-f])/, '');
+  const hex = serial
+    .replace(/:/g, '')
+    .toLowerCase()
+    .replace(/^(00)+(?=[0-9a-f])/, '');
   return /^[0-9a-f]{1,40}$/.test(hex) ? hex : null;
 }

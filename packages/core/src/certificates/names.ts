@@ -30,5 +30,10 @@ export function holderOf(name: x509.Name): Holder | null {
 export function subjectFits(name: x509.Name, h: Holder): boolean {
   const ou = name.getField('OU');
   const cn = name.getField('CN');
-  return ou.every((v) => v === h.contractNumber) && cn.every((v) => v === h.loginId) && ou.length <= 1 && cn.length <= 1;
+  return (
+    ou.every((v) => v === h.contractNumber) &&
+    cn.every((v) => v === h.loginId) &&
+    ou.length <= 1 &&
+    cn.length <= 1
+  );
 }

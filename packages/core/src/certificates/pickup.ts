@@ -34,7 +34,9 @@ export async function pickUpCertificate(
   const { contractNumber, loginId, password, code } = input ?? ({} as PickupInput);
   // The request's shape first: a malformed, oversized or badly signed request is refused as input.
   const request = await verifyRequest(input?.csr);
-  const contract = isContractNumber(contractNumber) ? await deps.store.contracts.getByNumber(contractNumber) : null;
+  const contract = isContractNumber(contractNumber)
+    ? await deps.store.contracts.getByNumber(contractNumber)
+    : null;
   const found =
     contract && typeof loginId === 'string' && isStorableText(loginId)
       ? await deps.store.users.getByLogin(contract.id, loginId)
@@ -42,7 +44,8 @@ export async function pickUpCertificate(
   const known = found && !found.removed ? found : null;
   const secret = isSecretInput(password) ? password : '';
   // argon2 outside the transaction, and as much work for an unknown ID as a known one (A1).
-  const passwordOk = known && !known.loginLocked && secret !== '' ? await verifySecret(known.passwordHash, secret) : false;
+  const passwordOk =
+    known && !known.loginLocked && secret !== '' ? await verifySecret(known.passwordHash, secret) : false;
   if (!known) await verifyAgainstDummy(deps, secret);
 
   return runUseCase(deps, async (tx) => {

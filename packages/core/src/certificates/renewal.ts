@@ -25,7 +25,12 @@ export async function renewCertificate(
     const check = await judgeCertificate(
       ca,
       input?.certificate,
-      { contractId: contract.id, contractNumber: contract.contractNumber, userId: user.id, loginId: user.loginId },
+      {
+        contractId: contract.id,
+        contractNumber: contract.contractNumber,
+        userId: user.id,
+        loginId: user.loginId,
+      },
       (serial) => tx.store.certificates.getBySerial(serial),
       tx.now,
     );

@@ -15,7 +15,11 @@ import { type CertificateView, certificateView } from './views.ts';
 
 function reasonOf(reason: unknown): RevocationReason {
   if (reason === undefined) return 'unspecified';
-  if (typeof reason === 'string' && (REVOCATION_REASONS as readonly string[]).includes(reason) && reason !== 'superseded') {
+  if (
+    typeof reason === 'string' &&
+    (REVOCATION_REASONS as readonly string[]).includes(reason) &&
+    reason !== 'superseded'
+  ) {
     return reason as RevocationReason;
   }
   throw new KinkoError('request.invalid', 'reason is key_compromise, cessation_of_operation or unspecified');

@@ -35,7 +35,8 @@ export async function certificateView(store: Store, c: CertificateRecord): Promi
 
 async function views(store: Store, contractId: string): Promise<CertificateView[]> {
   const out: CertificateView[] = [];
-  for (const c of await store.certificates.listByContract(contractId)) out.push(await certificateView(store, c));
+  for (const c of await store.certificates.listByContract(contractId))
+    out.push(await certificateView(store, c));
   return out;
 }
 
