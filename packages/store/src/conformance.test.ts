@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { atomicCases } from './conformance/atomic.ts';
 import { auditCases } from './conformance/audit.ts';
+import { certificateCases } from './conformance/certificates.ts';
 import { commitCases } from './conformance/commits.ts';
 import { ledgerCases } from './conformance/ledger.ts';
 import { limitCases } from './conformance/limits.ts';
@@ -40,4 +41,5 @@ describe.each(testBackends())('store conformance on $name', (backend) => {
   describe('transfers', () => transferCases(current));
   describe('limits', () => limitCases(current));
   describe('lists', () => listCases(current));
+  describe('certificates', () => certificateCases(current));
 });
