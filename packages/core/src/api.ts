@@ -7,8 +7,8 @@
  */
 
 import type { AuditVerification } from './audit/verify.ts';
-import type { CertificatesApi } from './certificates/index.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
+import type { CertificatesApi } from './certificates/index.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
 import type { OpenContractInput, OpenedContract } from './identity/contracts.ts';
 import type { SessionInfo } from './identity/sessions.ts';
@@ -37,10 +37,10 @@ export type {
   CardPosition,
   ContractView,
   CustomerActor,
-  OpenedContract,
   JsonWebKeyP256,
   LedgerVerification,
   Me,
+  OpenedContract,
   OperatorActor,
   ReplayAlert,
   Statement,

@@ -1,6 +1,7 @@
 import type { KinkoApi } from './api.ts';
 import { getApprovalSettings, setApprovalSettings } from './approvals/index.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
+import { readAudit } from './audit/view.ts';
 import {
   caCertificate,
   certificateRevocationList,
@@ -14,7 +15,6 @@ import {
   revokeCertificate,
   revokeCertificateByBank,
 } from './certificates/index.ts';
-import { readAudit } from './audit/view.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
 import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
 import { login } from './identity/login.ts';
@@ -111,7 +111,8 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     renewCertificate: (actor, input) => renewCertificate(deps, actor, input),
     checkClientCertificate: (der, login) => checkClientCertificate(deps, der, login),
     issueUserCertificateCode: (actor, userId, input) => issueUserCertificateCode(deps, actor, userId, input),
-    issueAdministratorCertificateCode: (actor, number) => issueAdministratorCertificateCode(deps, actor, number),
+    issueAdministratorCertificateCode: (actor, number) =>
+      issueAdministratorCertificateCode(deps, actor, number),
     listCertificates: (actor) => listCertificates(deps, actor),
     listContractCertificates: (actor, number) => listContractCertificates(deps, actor, number),
     revokeCertificate: (actor, serial, input) => revokeCertificate(deps, actor, serial, input),

@@ -9,6 +9,7 @@ import {
   testBackends,
   userCode,
 } from '@kinko/testkit';
+import * as x509 from '@peculiar/x509';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CSR_DER } from './input.ts';
 
@@ -163,15 +164,14 @@ describe.each(testBackends())('A5 電子証明書取得 on $name', (backend) => 
       'certificate.not_active',
     );
     await bank.kinko.revokeCertificateByBank(bank.operator, adminCert.serial, { reason: 'key_compromise' });
-    const { X509Crl, X509CrlReason } = await import('@peculiar/x509');
-    const crl = new X509Crl(await bank.kinko.certificateRevocationList());
-    const ca = (await import('@peculiar/x509')).X509Certificate;
-    expect(await crl.verify({ publicKey: new ca(bank.kinko.caCertificate().der).publicKey })).toBe(true);
+    const crl = new x509.X509Crl((await bank.kinko.certificateRevocationList()).slice().buffer);
+    const ca = new x509.X509Certificate(bank.kinko.caCertificate().pem);
+    expect(await crl.verify({ publicKey: ca.publicKey })).toBe(true);
     const entries = crl.entries.map((e) => [e.serialNumber.toLowerCase(), e.reason]);
     expect(entries).toEqual(
       expect.arrayContaining([
-        [userCert.serial, X509CrlReason.cessationOfOperation],
-        [adminCert.serial, X509CrlReason.keyCompromise],
+        [userCert.serial, x509.X509CrlReason.cessationOfOperation],
+        [adminCert.serial, x509.X509CrlReason.keyCompromise],
       ]),
     );
     expect(await auditActions()).toContain('certificate.revoked');

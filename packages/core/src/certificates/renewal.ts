@@ -11,6 +11,7 @@ import { type KinkoDeps, reject, runUseCase } from '../use-case.ts';
 import { judgeCertificate } from './check.ts';
 import { verifyRequest } from './csr.ts';
 import { deliver, type IssuedCertificate, requireCa } from './deliver.ts';
+import { certificateDer } from './input.ts';
 
 export async function renewCertificate(
   deps: KinkoDeps,
@@ -18,13 +19,15 @@ export async function renewCertificate(
   input: { certificate: string; csr: string },
 ): Promise<IssuedCertificate> {
   const ca = requireCa(deps);
+  // Input first: a current certificate that is not one, or oversized, is refused as input.
+  const current = certificateDer(input?.certificate);
   const request = await verifyRequest(input?.csr);
   return runUseCase(deps, async (tx) => {
     const { user, contract } = await requireCustomer(tx, actor);
     if (contract.loginMethod !== 'certificate') throw new KinkoError('certificate.login_method');
     const check = await judgeCertificate(
       ca,
-      input?.certificate,
+      current,
       {
         contractId: contract.id,
         contractNumber: contract.contractNumber,

@@ -6,7 +6,12 @@ export const CERTIFICATE_STATES = ['active', 'revoked', 'superseded'] as const;
 /** active; revoked (失効: PC change, loss, the bank); superseded (replaced by a renewal). */
 export type CertificateState = (typeof CERTIFICATE_STATES)[number];
 
-export const REVOCATION_REASONS = ['key_compromise', 'superseded', 'cessation_of_operation', 'unspecified'] as const;
+export const REVOCATION_REASONS = [
+  'key_compromise',
+  'superseded',
+  'cessation_of_operation',
+  'unspecified',
+] as const;
 /** RFC 5280 §5.3.1 CRLReason, the ones a bank's 失効 means. */
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
@@ -53,7 +58,12 @@ export interface CertificatesStore {
    * One conditional UPDATE from 'active' to `state`: true for the one caller that changed it, false
    * when it was not active (already revoked or superseded, or no such serial).
    */
-  revoke(serial: string, state: 'revoked' | 'superseded', at: number, reason: RevocationReason): Promise<boolean>;
+  revoke(
+    serial: string,
+    state: 'revoked' | 'superseded',
+    at: number,
+    reason: RevocationReason,
+  ): Promise<boolean>;
 }
 
 export interface CertificateCodesStore {
