@@ -6,7 +6,6 @@
  * (config.certificateCodeTtlMs); a new code for the same user replaces the old.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { KinkoError } from '../errors.ts';
 import type { Actor } from '../identity/actors.ts';
 import { newId } from '../identity/ids.ts';
 import type { CertificateCodeRecord, ContractRecord, UserRecord } from '../ports.ts';
@@ -47,7 +46,7 @@ function newCode(tx: Tx): string {
 }
 
 /**
- * Issues a new code for the user in this transaction (older open codes are superseded) and
+ * Issues a new code for the user of a 電子証明書方式 contract in this transaction (older open codes are superseded) and
  * audits it. The code is returned to be shown once; it is in no record and no log.
  */
 export async function issueCode(
@@ -57,12 +56,7 @@ export async function issueCode(
   user: UserRecord,
   reason: 'contract_opened' | 'restored' | 'issued_by_admin',
 ): Promise<CertificateCode> {
-  if (contract.loginMethod !== 'certificate') {
-    throw new KinkoError(
-      'certificate.login_method',
-      'the contract logs in with ID and password (ID・パスワード方式)',
-    );
-  }
+  // The callers have checked that the contract is on 電子証明書方式 (A5).
   const code = newCode(tx);
   const expiresAt = tx.now + tx.deps.config.certificateCodeTtlMs;
   const superseded = await tx.store.certificateCodes.supersede(user.id, tx.now);

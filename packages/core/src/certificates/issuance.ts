@@ -47,6 +47,7 @@ export function issueAdministratorCertificateCode(
     const contract = await findContract(tx, contractNumber);
     const admin = (await tx.store.users.listByContract(contract.id)).find((u) => u.role === 'admin');
     if (!admin) throw new KinkoError('user.not_found', 'the contract has no administrator');
+    if (contract.loginMethod !== 'certificate') throw new KinkoError('certificate.login_method');
     return issueCode(tx, actor, contract, admin, 'restored');
   });
 }

@@ -4,6 +4,7 @@
  * the CRL) once the new one is issued. For now the caller is a logged-in customer who shows the
  * current certificate; when login checks certificates, the session that logged in with it will.
  */
+import * as x509 from '@peculiar/x509';
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor } from '../identity/actors.ts';
 import { requireCustomer } from '../identity/authz.ts';
@@ -11,7 +12,7 @@ import { type KinkoDeps, reject, runUseCase } from '../use-case.ts';
 import { judgeCertificate } from './check.ts';
 import { verifyRequest } from './csr.ts';
 import { deliver, type IssuedCertificate, requireCa } from './deliver.ts';
-import { certificateDer } from './input.ts';
+import { arrayBufferOf, certificateDer } from './input.ts';
 
 export async function renewCertificate(
   deps: KinkoDeps,
@@ -21,6 +22,11 @@ export async function renewCertificate(
   const ca = requireCa(deps);
   // Input first: a current certificate that is not one, or oversized, is refused as input.
   const current = certificateDer(input?.certificate);
+  try {
+    new x509.X509Certificate(arrayBufferOf(current));
+  } catch {
+    throw new KinkoError('certificate.malformed', 'the current certificate is not an X.509 certificate');
+  }
   const request = await verifyRequest(input?.csr);
   return runUseCase(deps, async (tx) => {
     const { user, contract } = await requireCustomer(tx, actor);
