@@ -19,6 +19,7 @@ export {
   createCertificateAuthority,
   type IssuedCertificate,
   loadCertificateAuthority,
+  makeCertificateRequest,
 } from './certificates/index.ts';
 export * from './config.ts';
 export { type DemoSeed, demoBank, seedDemo } from './demo.ts';

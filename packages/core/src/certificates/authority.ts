@@ -34,6 +34,11 @@ export function wholeSeconds(ms: number): number {
   return Math.floor(ms / 1000) * 1000;
 }
 
+/** PEM text as files and chains want it: ending in a newline, so that blocks can be concatenated. */
+export function pemText(pem: string): string {
+  return pem.endsWith('\n') ? pem : `${pem}\n`;
+}
+
 export interface NewAuthority {
   /** PKCS#8 PEM of the CA's private key: the bank keeps it like the KEK (0600, never in the DB). */
   keyPem: string;
@@ -70,8 +75,8 @@ export async function createCertificateAuthority(o: {
   });
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
   return {
-    keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'),
-    certificatePem: certificate.toString('pem'),
+    keyPem: pemText(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY')),
+    certificatePem: pemText(certificate.toString('pem')),
   };
 }
 
@@ -111,7 +116,7 @@ export async function loadCertificateAuthority(
   return {
     certificate,
     privateKey,
-    pem: certificate.toString('pem'),
+    pem: pemText(certificate.toString('pem')),
     der: new Uint8Array(certificate.rawData),
   };
 }

@@ -7,7 +7,7 @@ import { KinkoError } from '../errors.ts';
 import type { Actor } from '../identity/actors.ts';
 import type { ContractRecord, UserRecord } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
-import type { CertificateAuthority } from './authority.ts';
+import { type CertificateAuthority, pemText } from './authority.ts';
 import type { VerifiedRequest } from './csr.ts';
 import { assertSubjectFits } from './csr.ts';
 import { issueCertificate } from './issue.ts';
@@ -76,7 +76,7 @@ export async function deliver(
   });
   return {
     serial: record.serial,
-    certificate: certificate.toString('pem'),
+    certificate: pemText(certificate.toString('pem')),
     chain: [ca.pem],
     notBefore: record.notBefore,
     notAfter: record.notAfter,

@@ -13,6 +13,7 @@ export {
   type CertificateRefusal,
   checkClientCertificate,
 } from './check.ts';
+export { type CertificateRequest, makeCertificateRequest } from './client.ts';
 export { type CertificateCode, issueCode } from './codes.ts';
 export type { IssuedCertificate } from './deliver.ts';
 export { issueAdministratorCertificateCode, issueUserCertificateCode } from './issuance.ts';
