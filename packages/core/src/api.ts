@@ -40,7 +40,6 @@ export type {
   JsonWebKeyP256,
   LedgerVerification,
   Me,
-  OpenedContract,
   OperatorActor,
   ReplayAlert,
   Statement,

@@ -11,9 +11,7 @@ export { verifyAuditLog } from './audit/verify.ts';
 export { AUDIT_PAGE } from './audit/view.ts';
 export { isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
 export {
-  CERTIFICATE_REFUSALS,
   type CertificateAuthority,
-  type CertificateCheck,
   type CertificateCode,
   type CertificateView,
   createCertificateAuthority,

@@ -4,17 +4,31 @@
  * core receives it as KinkoDeps.ca. X.509 with @peculiar/x509 on Node's WebCrypto.
  */
 import * as x509 from '@peculiar/x509';
-import type { Random } from '../ports.ts';
+import type { CaKeys, Random } from '../ports.ts';
 
 /** ECDSA P-256 with SHA-256 signs the CA's certificates and CRLs (RFC 5758 §3.2). */
 export const CA_SIGNING = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
-export interface CertificateAuthority {
+export interface CertificateAuthority extends CaKeys {
   certificate: x509.X509Certificate;
   privateKey: CryptoKey;
   /** The CA certificate, PEM and DER, as published (GET /api/v1/ca/certificate). */
   pem: string;
   der: Uint8Array;
+}
+
+const parsed = new WeakMap<CaKeys, CertificateAuthority>();
+
+/** The configured CA with its certificate parsed once (loadCertificateAuthority's result already is). */
+export function authorityOf(keys: CaKeys): CertificateAuthority {
+  if ('certificate' in keys && 'pem' in keys) return keys as CertificateAuthority;
+  let ca = parsed.get(keys);
+  if (!ca) {
+    const certificate = new x509.X509Certificate(keys.der.slice().buffer);
+    ca = { ...keys, certificate, pem: pemText(certificate.toString('pem')) };
+    parsed.set(keys, ca);
+  }
+  return ca;
 }
 
 /**

@@ -5,13 +5,13 @@
  */
 import * as x509 from '@peculiar/x509';
 import { isKinkoError } from '../errors.ts';
-import type { CertificateRecord, Store } from '../ports.ts';
-import type { CertificateAuthority } from './authority.ts';
+import type { CaKeys, CertificateRecord, Store } from '../ports.ts';
+import { authorityOf, type CertificateAuthority } from './authority.ts';
 import { arrayBufferOf, certificateDer } from './input.ts';
 import { serialOf } from './issue.ts';
 import { holderOf } from './names.ts';
 
-export const CERTIFICATE_REFUSALS = [
+const CERTIFICATE_REFUSALS = [
   'malformed', // not an X.509 certificate, or oversized
   'not_issued', // not signed by this bank's CA (another CA's, or a changed byte)
   'unknown', // signed by the CA but not on its record
@@ -21,7 +21,7 @@ export const CERTIFICATE_REFUSALS = [
   'other_contract', // another contract's holder
   'other_user', // this contract's, another login ID's
 ] as const;
-export type CertificateRefusal = (typeof CERTIFICATE_REFUSALS)[number];
+type CertificateRefusal = (typeof CERTIFICATE_REFUSALS)[number];
 
 export type CertificateCheck =
   | { accepted: true; serial: string; notAfter: number }
@@ -90,11 +90,11 @@ export async function judgeCertificate(
  * or user is refused like a certificate of somebody else's.
  */
 export async function checkClientCertificate(
-  deps: { store: Store; clock: { now(): number }; ca?: CertificateAuthority },
+  deps: { store: Store; clock: { now(): number }; ca?: CaKeys },
   input: unknown,
   login: { contractNumber: string; loginId: string },
 ): Promise<CertificateCheck> {
-  const ca = deps.ca;
+  const ca = deps.ca ? authorityOf(deps.ca) : null;
   if (!ca) return { accepted: false, reason: 'not_issued', serial: null };
   const contract =
     typeof login?.contractNumber === 'string'

@@ -21,7 +21,7 @@ export interface CertificateCode {
   expiresAt: number;
 }
 
-export function normaliseCode(code: unknown): string | null {
+function normaliseCode(code: unknown): string | null {
   if (typeof code !== 'string' || code.length > 64) return null;
   const c = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return c.length === CODE_CHARS && [...c].every((ch) => ALPHABET.includes(ch)) ? c : null;

@@ -5,9 +5,9 @@
  */
 import { KinkoError } from '../errors.ts';
 import type { Actor } from '../identity/actors.ts';
-import type { ContractRecord, UserRecord } from '../ports.ts';
+import type { CaKeys, ContractRecord, UserRecord } from '../ports.ts';
 import type { Tx } from '../use-case.ts';
-import { type CertificateAuthority, pemText } from './authority.ts';
+import { authorityOf, type CertificateAuthority, pemText } from './authority.ts';
 import type { VerifiedRequest } from './csr.ts';
 import { assertSubjectFits } from './csr.ts';
 import { issueCertificate } from './issue.ts';
@@ -21,9 +21,9 @@ export interface IssuedCertificate {
   notAfter: number;
 }
 
-export function requireCa(deps: { ca?: CertificateAuthority }): CertificateAuthority {
+export function requireCa(deps: { ca?: CaKeys }): CertificateAuthority {
   if (!deps.ca) throw new KinkoError('ca.not_configured');
-  return deps.ca;
+  return authorityOf(deps.ca);
 }
 
 export async function deliver(

@@ -5,19 +5,13 @@ export {
   type CertificateAuthority,
   createCertificateAuthority,
   loadCertificateAuthority,
-  type NewAuthority,
 } from './authority.ts';
-export {
-  CERTIFICATE_REFUSALS,
-  type CertificateCheck,
-  type CertificateRefusal,
-  checkClientCertificate,
-} from './check.ts';
-export { type CertificateRequest, makeCertificateRequest } from './client.ts';
+export { checkClientCertificate } from './check.ts';
+export { makeCertificateRequest } from './client.ts';
 export { type CertificateCode, issueCode } from './codes.ts';
-export type { IssuedCertificate } from './deliver.ts';
+export { type IssuedCertificate, requireCa } from './deliver.ts';
 export { issueAdministratorCertificateCode, issueUserCertificateCode } from './issuance.ts';
-export { type PickupInput, pickUpCertificate } from './pickup.ts';
+export { pickUpCertificate } from './pickup.ts';
 export { caCertificate, certificateRevocationList } from './publication.ts';
 export { renewCertificate } from './renewal.ts';
 export { revokeCertificate, revokeCertificateByBank } from './revocation.ts';

@@ -6,7 +6,7 @@
 import { KinkoError } from '../errors.ts';
 
 export const MAX_CSR_DER = 4096;
-export const MAX_CERTIFICATE_DER = 8192;
+const MAX_CERTIFICATE_DER = 8192;
 
 interface Kind {
   labels: readonly string[];

@@ -7,8 +7,8 @@
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireAdminOver } from '../identity/authz.ts';
+import { findContract } from '../identity/contract-lookup.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
-import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import { type CertificateCode, issueCode } from './codes.ts';

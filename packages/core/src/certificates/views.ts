@@ -1,7 +1,7 @@
 /** A5, B1: certificates as the administrator and the bank see them (never the key: the bank has none). */
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireAdmin } from '../identity/authz.ts';
-import { findContract } from '../identity/contracts.ts';
+import { findContract } from '../identity/contract-lookup.ts';
 import { requireOperator } from '../identity/operators.ts';
 import type { CertificateRecord, CertificateState, RevocationReason, Store } from '../ports.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';

@@ -1,9 +1,9 @@
-import { type CertificateCode, issueCode } from '../certificates/codes.ts';
-import { requireCa } from '../certificates/deliver.ts';
+import { type CertificateCode, issueCode, requireCa } from '../certificates/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord, LoginMethod } from '../ports.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import type { OperatorActor } from './actors.ts';
+import { findContract } from './contract-lookup.ts';
 import { newId, randomDigits } from './ids.ts';
 import { requireOperator } from './operators.ts';
 import { assertLoginId, assertPassword, assertPin, isContractNumber, normaliseName } from './policy.ts';
@@ -139,13 +139,4 @@ export function getContract(
     await requireOperator(tx, actor);
     return contractWithUsers(tx.store, await findContract(tx, contractNumber));
   });
-}
-
-/** The contract a bank operator names by its ご契約先ID; a malformed number is simply not found. */
-export async function findContract(tx: Tx, contractNumber: unknown): Promise<ContractRecord> {
-  const contract = isContractNumber(contractNumber)
-    ? await tx.store.contracts.getByNumber(contractNumber)
-    : null;
-  if (!contract) throw new KinkoError('contract.not_found');
-  return contract;
 }

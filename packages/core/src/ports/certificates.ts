@@ -2,6 +2,15 @@
 // Client certificates of the bank's CA and their 取得 codes (A5). The CA's private key is never
 // here: it is given by configuration (KinkoDeps.ca), like the KEK.
 
+/**
+ * A5: the bank's CA as configuration gives it (like the Kek): its certificate, DER, and its
+ * private key, a WebCrypto ECDSA P-256 signing key. `loadCertificateAuthority` makes one.
+ */
+export interface CaKeys {
+  der: Uint8Array;
+  privateKey: CryptoKey;
+}
+
 export const CERTIFICATE_STATES = ['active', 'revoked', 'superseded'] as const;
 /** active; revoked (失効: PC change, loss, the bank); superseded (replaced by a renewal). */
 export type CertificateState = (typeof CERTIFICATE_STATES)[number];

@@ -71,7 +71,8 @@ export const errorMessagesJa: Table = {
   'certificate.key_unsupported': 'この鍵の種類には対応していません（P-256 または RSA 2048 ビット以上）。',
   'certificate.malformed': '電子証明書の形式が正しくありません。',
   'certificate.too_large': '電子証明書のデータが大きすぎます。',
-  'certificate.rejected': 'この電子証明書はご利用いただけません（有効期限切れ・失効済み・当金庫発行でない等）。',
+  'certificate.rejected':
+    'この電子証明書はご利用いただけません（有効期限切れ・失効済み・当金庫発行でない等）。',
   'certificate.not_found': '電子証明書が見つかりません。',
   'certificate.not_active': 'この電子証明書はすでに失効しています。',
   'certificate.renewal_not_due': '電子証明書の更新は有効期限の30日前から行えます。',
@@ -191,7 +192,7 @@ export const errorMessagesEn: Table = {
   'ca.not_configured': 'Certificates cannot be issued at the moment. Please contact your branch.',
   'certificate.csr_malformed': 'The certificate request (CSR) is not valid.',
   'certificate.csr_too_large': 'The certificate request (CSR) is too large.',
-  'certificate.csr_bad_signature': 'The certificate request\'s signature is not valid.',
+  'certificate.csr_bad_signature': "The certificate request's signature is not valid.",
   'certificate.csr_subject_mismatch': 'The certificate request names another contract or user.',
   'certificate.key_unsupported': 'This key type is not supported (P-256 or RSA of 2048 bits or more).',
   'certificate.malformed': 'The certificate is not valid.',
