@@ -120,6 +120,9 @@ cert
     const r = await certRequest({ ...o, password });
     console.log(r.files.join('\n'));
     console.error(`certificate ${r.serial}, valid until ${new Date(r.notAfter).toISOString()}`);
+    console.error(
+      `For a browser or the OS store: openssl pkcs12 -export -inkey ${o.loginId}.key -in ${o.loginId}.crt -out ${o.loginId}.p12`,
+    );
   });
 
 const token = program.command('token').description('command-line software token');
