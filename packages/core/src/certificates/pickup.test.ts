@@ -167,6 +167,7 @@ describe.each(testBackends())('A5 電子証明書取得 on $name', (backend) => 
     const crl = new x509.X509Crl((await bank.kinko.certificateRevocationList()).slice().buffer);
     const ca = new x509.X509Certificate(bank.kinko.caCertificate().pem);
     expect(await crl.verify({ publicKey: ca.publicKey })).toBe(true);
+    expect(crl.extensions.map((e) => e.type)).toContain('2.5.29.20'); // cRLNumber, RFC 5280 §5.2.3
     const entries = crl.entries.map((e) => [e.serialNumber.toLowerCase(), e.reason]);
     expect(entries).toEqual(
       expect.arrayContaining([

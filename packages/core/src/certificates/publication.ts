@@ -16,6 +16,19 @@ const crlReasons: Record<RevocationReason, x509.X509CrlReason> = {
   unspecified: x509.X509CrlReason.unspecified,
 };
 
+/**
+ * RFC 5280 §5.2.3: every CRL carries a cRLNumber that increases with each CRL. CRLs are made on
+ * demand by any server process, so the number is the thisUpdate time in seconds: monotonic
+ * without a counter row that every process would write.
+ */
+function crlNumber(seconds: number): x509.Extension {
+  let hex = Math.floor(seconds).toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (Number.parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`; // stays a positive INTEGER
+  const value = Buffer.from(hex, 'hex');
+  return new x509.Extension('2.5.29.20', false, Buffer.concat([Buffer.from([0x02, value.length]), value]));
+}
+
 export function caCertificate(deps: KinkoDeps): { pem: string; der: Uint8Array } {
   const ca = requireCa(deps);
   return { pem: ca.pem, der: ca.der };
@@ -36,7 +49,10 @@ export async function certificateRevocationList(deps: KinkoDeps): Promise<Uint8A
     })),
     signingAlgorithm: CA_SIGNING,
     signingKey: ca.privateKey,
-    extensions: [await x509.AuthorityKeyIdentifierExtension.create(ca.certificate, false)],
+    extensions: [
+      await x509.AuthorityKeyIdentifierExtension.create(ca.certificate, false),
+      crlNumber(wholeSeconds(now) / 1000),
+    ],
   });
   return new Uint8Array(crl.rawData);
 }
