@@ -14,5 +14,5 @@ export { issueAdministratorCertificateCode, issueUserCertificateCode } from './i
 export { pickUpCertificate } from './pickup.ts';
 export { caCertificate, certificateRevocationList } from './publication.ts';
 export { renewCertificate } from './renewal.ts';
-export { revokeCertificate, revokeCertificateByBank } from './revocation.ts';
+export { revokeCertificate, revokeCertificateByBank, revokeHolderCertificates } from './revocation.ts';
 export { type CertificateView, listCertificates, listContractCertificates } from './views.ts';

@@ -137,6 +137,12 @@ describe.each(testBackends())('A5 電子証明書取得 on $name', (backend) => 
     ).toBe('auth.forbidden');
     const issued = await pickUp(bank, 'user1', await userCode(bank, user));
     expect((await bank.store.certificates.getBySerial(issued.serial))?.userId).toBe(user.userId);
+    // A removed user's certificate is revoked with them.
+    await bank.kinko.removeUser(bank.admin, user.userId, { contractPin: '246810' });
+    expect(await bank.store.certificates.getBySerial(issued.serial)).toMatchObject({
+      state: 'revoked',
+      revocationReason: 'cessation_of_operation',
+    });
     const other = await bank.openOtherContract();
     const number = (await bank.store.contracts.get(other.contractId))?.contractNumber ?? '';
     expect((await failure(adminCode(bank, number))).code).toBe('certificate.login_method');

@@ -25,15 +25,14 @@ function reasonOf(reason: unknown): RevocationReason {
   throw new KinkoError('request.invalid', 'reason is key_compromise, cessation_of_operation or unspecified');
 }
 
-async function revokeRecord(
+/** Revokes an active certificate and audits it; false when it was no longer active. */
+async function markRevoked(
   tx: Tx,
   actor: Actor,
   record: CertificateRecord,
   reason: RevocationReason,
-): Promise<CertificateView> {
-  if (!(await tx.store.certificates.revoke(record.serial, 'revoked', tx.now, reason))) {
-    throw new KinkoError('certificate.not_active');
-  }
+): Promise<boolean> {
+  if (!(await tx.store.certificates.revoke(record.serial, 'revoked', tx.now, reason))) return false;
   tx.audit({
     actor,
     action: 'certificate.revoked',
@@ -41,9 +40,35 @@ async function revokeRecord(
     contractId: record.contractId,
     detail: { userId: record.userId, reason, by: actor.kind },
   });
+  return true;
+}
+
+async function revokeRecord(
+  tx: Tx,
+  actor: Actor,
+  record: CertificateRecord,
+  reason: RevocationReason,
+): Promise<CertificateView> {
+  if (!(await markRevoked(tx, actor, record, reason))) throw new KinkoError('certificate.not_active');
   const revoked = await tx.store.certificates.getBySerial(record.serial);
   if (!revoked) throw new Error('invariant: the revoked certificate is readable');
   return certificateView(tx.store, revoked);
+}
+
+/**
+ * A5: a removed user's certificates stop at once (cessation of operation), in the caller's
+ * transaction, each audited as any revocation.
+ */
+export async function revokeHolderCertificates(
+  tx: Tx,
+  actor: Actor,
+  contractId: string,
+  userId: string,
+): Promise<void> {
+  for (const c of await tx.store.certificates.listByContract(contractId)) {
+    if (c.userId === userId && c.state === 'active')
+      await markRevoked(tx, actor, c, 'cessation_of_operation');
+  }
 }
 
 export function revokeCertificate(
