@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createCertificateAuthority } from '@kinko/core';
 import pg from 'pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +43,17 @@ export async function makeBackend(
     configFile,
     JSON.stringify({ argon2: { memoryCost: 4096, timeCost: 1, parallelism: 1 }, ...config }),
   );
+  // A5: every test bank has its CA, as `kinko ca init` makes one, beside its database.
+  const ca = await createCertificateAuthority({
+    bankName: 'Kinko e2e Bank',
+    now: Date.now(),
+    random: { bytes: (n) => new Uint8Array(randomBytes(n)) },
+  });
+  writeFileSync(join(dir, 'ca.key'), ca.keyPem, { mode: 0o600 });
+  writeFileSync(join(dir, 'ca.crt'), ca.certificatePem);
   const base = {
+    KINKO_CA_KEY_FILE: join(dir, 'ca.key'),
+    KINKO_CA_CERT_FILE: join(dir, 'ca.crt'),
     KINKO_KEK: randomBytes(32).toString('base64'),
     KINKO_AUDIT_KEY: randomBytes(32).toString('base64'),
     KINKO_CONFIG: configFile,

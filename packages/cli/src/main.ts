@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** `kinko`: the command line (SPEC §4). Every failure prints one clear line and exits non-zero. */
-import { isKinkoError } from '@kinko/core';
+import { isKinkoError, makeConfig } from '@kinko/core';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { auditCheckpoint, auditVerify } from './commands/audit.ts';
+import { caInit } from './commands/ca.ts';
+import { certRequest, readPasswordStdin } from './commands/cert.ts';
 import { dbMigrate } from './commands/db.ts';
 import { runDemo } from './commands/demo.ts';
 import { ledgerVerify } from './commands/ledger.ts';
@@ -15,7 +17,7 @@ import {
 } from './commands/serve-options.ts';
 import { tokenActivate, tokenCode, tokenList } from './commands/token.ts';
 import { transfersExport, transfersRunScheduled } from './commands/transfers.ts';
-import { CliError, openRuntime } from './runtime.ts';
+import { CliError, configFromEnv, openRuntime } from './runtime.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -37,6 +39,11 @@ const serveCommand = program
     '--audit-key-file <path>',
     'audit key file (default KINKO_AUDIT_KEY, KINKO_AUDIT_KEY_FILE or data/audit.key)',
   )
+  .option(
+    '--ca-key-file <path>',
+    "the bank's CA key (default KINKO_CA_KEY, KINKO_CA_KEY_FILE or data/ca.key)",
+  )
+  .option('--ca-cert-file <path>', "the bank's CA certificate (default KINKO_CA_CERT_FILE or data/ca.crt)")
   .option('--port <n>', 'port', port, Number(process.env.PORT ?? 3000))
   .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
   .option('--quiet', 'no request log');
@@ -47,6 +54,8 @@ serveCommand.addHelpText('after', transportHelp).action(
       db?: string;
       kekFile?: string;
       auditKeyFile?: string;
+      caKeyFile?: string;
+      caCertFile?: string;
       port: number;
       host: string;
       quiet?: boolean;
@@ -54,7 +63,13 @@ serveCommand.addHelpText('after', transportHelp).action(
   ) => {
     // Before the database opens: a bad certificate or key is an option error, not a runtime one.
     const transport = transportOptions(o);
-    const rt = await openRuntime({ db: o.db, kekFile: o.kekFile, auditKeyFile: o.auditKeyFile });
+    const rt = await openRuntime({
+      db: o.db,
+      kekFile: o.kekFile,
+      auditKeyFile: o.auditKeyFile,
+      caKeyFile: o.caKeyFile,
+      caCertFile: o.caCertFile,
+    });
     const s = await serve(rt, { ...o, transport });
     console.log(`Kinko listening on ${s.url}`);
   },
@@ -76,6 +91,39 @@ db.command('migrate')
   .description('apply pending migrations')
   .option('--db <url>', 'database URL')
   .action(async (o: { db?: string }) => dbMigrate(o.db));
+
+const ca = program.command('ca').description("the bank's certificate authority (A5)");
+ca.command('init')
+  .description('create a new CA key and self-signed CA certificate (P-256) and print the configuration')
+  .requiredOption('--out <dir>', 'directory for ca.key (0600) and ca.crt')
+  .option('--bank-name <name>', "the bank's name in the CA's subject (default: the configured bankName)")
+  .option('--years <n>', 'validity in years', (v) => Number(v), 10)
+  .action(async (o: { out: string; bankName?: string; years: number }) => {
+    const bankName = o.bankName ?? makeConfig(configFromEnv()).bankName;
+    console.log(await caInit({ out: o.out, bankName, years: o.years }));
+  });
+
+const cert = program.command('cert').description('client certificates (A5)');
+cert
+  .command('request')
+  .description(
+    '電子証明書取得: make a key pair here, send a CSR with the 取得 code, write key and certificate',
+  )
+  .option('--server <url>', 'server base URL', process.env.KINKO_SERVER ?? 'http://localhost:3000')
+  .requiredOption('--contract <number>', 'ご契約先ID (11 digits)')
+  .requiredOption('--login-id <id>', 'login ID')
+  .requiredOption('--code <code>', 'the 取得 code')
+  .requiredOption('--password-stdin', 'read the login password from standard input')
+  .requiredOption('--out <dir>', 'directory for <login-id>.key (0600), <login-id>.crt and ca.crt')
+  .action(async (o: { server: string; contract: string; loginId: string; code: string; out: string }) => {
+    const password = await readPasswordStdin();
+    const r = await certRequest({ ...o, password });
+    console.log(r.files.join('\n'));
+    console.error(`certificate ${r.serial}, valid until ${new Date(r.notAfter).toISOString()}`);
+    console.error(
+      `For a browser or the OS store: openssl pkcs12 -export -inkey ${o.loginId}.key -in ${o.loginId}.crt -out ${o.loginId}.p12`,
+    );
+  });
 
 const token = program.command('token').description('command-line software token');
 token

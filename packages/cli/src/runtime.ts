@@ -8,13 +8,16 @@ import { dirname } from 'node:path';
 import {
   type AuditKey,
   type BankConfig,
+  type CertificateAuthority,
   type Clock,
   createAesGcmKek,
   createAuditKey,
+  createCertificateAuthority,
   createKinko,
   type Kek,
   type KinkoApi,
   type KinkoDeps,
+  loadCertificateAuthority,
   makeConfig,
   prepareAuditLog,
   type Random,
@@ -27,6 +30,8 @@ export const systemRandom: Random = { bytes: (n) => new Uint8Array(randomBytes(n
 const defaultDbUrl = 'sqlite:data/kinko.db';
 const defaultKekFile = 'data/kek.key';
 const defaultAuditKeyFile = 'data/audit.key';
+const defaultCaKeyFile = 'data/ca.key';
+const defaultCaCertFile = 'data/ca.crt';
 
 export class CliError extends Error {
   constructor(
@@ -85,6 +90,52 @@ function loadKeyBytes(which: keyof typeof keys, o: { file?: string; create?: boo
   return decodeKey(readFileSync(file, 'utf8'), file, k.what);
 }
 
+/**
+ * A5: the bank's CA, given by configuration like the KEK: KINKO_CA_KEY (PEM text) or
+ * KINKO_CA_KEY_FILE (default data/ca.key), and KINKO_CA_CERT_FILE (default data/ca.crt). None
+ * configured: no certificate is issued (ca.not_configured). With `create` (the demo), missing
+ * default files are made as `kinko ca init` makes them.
+ */
+async function loadCa(o: { keyFile?: string; certFile?: string; create?: boolean; bankName: string }) {
+  const keyText = process.env.KINKO_CA_KEY;
+  const keyFile = o.keyFile ?? process.env.KINKO_CA_KEY_FILE ?? defaultCaKeyFile;
+  const certFile = o.certFile ?? process.env.KINKO_CA_CERT_FILE ?? defaultCaCertFile;
+  const explicit = Boolean(
+    keyText || o.keyFile || o.certFile || process.env.KINKO_CA_KEY_FILE || process.env.KINKO_CA_CERT_FILE,
+  );
+  if (!keyText && !existsSync(keyFile) && !existsSync(certFile)) {
+    if (o.create) {
+      const made = await createCertificateAuthority({
+        bankName: o.bankName,
+        now: Date.now(),
+        random: systemRandom,
+      });
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+      writeFileSync(keyFile, made.keyPem, { mode: 0o600, flag: 'wx' });
+      writeFileSync(certFile, made.certificatePem, { mode: 0o644, flag: 'wx' });
+    } else if (explicit) {
+      throw new CliError(`no CA: ${keyFile} and ${certFile} do not exist (kinko ca init makes them)`, 2);
+    } else {
+      return undefined;
+    }
+  }
+  const read = (file: string, what: string) => {
+    if (!existsSync(file))
+      throw new CliError(`no ${what}: ${file} does not exist (kinko ca init makes it)`, 2);
+    return readFileSync(file, 'utf8');
+  };
+  const keyPem = keyText ?? read(keyFile, 'CA key');
+  if (!keyText) chmodSync(keyFile, 0o600);
+  try {
+    return await loadCertificateAuthority(keyPem, read(certFile, 'CA certificate'));
+  } catch (e) {
+    throw new CliError(
+      `the CA (${keyText ? 'KINKO_CA_KEY' : keyFile}, ${certFile}): ${(e as Error).message}`,
+      2,
+    );
+  }
+}
+
 export interface Runtime {
   store: KinkoStore;
   kinko: KinkoApi;
@@ -100,13 +151,15 @@ export interface RuntimeOptions {
   db?: string;
   kekFile?: string;
   auditKeyFile?: string;
-  /** Create missing key files (the demo): the KEK and the audit key. */
+  /** Create missing key files (the demo): the KEK, the audit key and the CA. */
   createKek?: boolean;
+  caKeyFile?: string;
+  caCertFile?: string;
   config?: Partial<BankConfig>;
 }
 
 /** Reads bank configuration overrides from KINKO_CONFIG (a JSON file), if set. */
-function configFromEnv(): Partial<BankConfig> {
+export function configFromEnv(): Partial<BankConfig> {
   const file = process.env.KINKO_CONFIG;
   if (!file) return {};
   try {
@@ -137,7 +190,27 @@ export async function openRuntime(o: RuntimeOptions = {}): Promise<Runtime> {
   restrictSqliteFiles(url);
   const kek = createAesGcmKek(kekBytes, systemRandom);
   const config = makeConfig({ ...configFromEnv(), ...o.config });
-  const deps: KinkoDeps = { store, clock: systemClock, random: systemRandom, kek, auditKey, config };
+  let ca: CertificateAuthority | undefined;
+  try {
+    ca = await loadCa({
+      keyFile: o.caKeyFile,
+      certFile: o.caCertFile,
+      create: o.createKek,
+      bankName: config.bankName,
+    });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const deps: KinkoDeps = {
+    store,
+    clock: systemClock,
+    random: systemRandom,
+    kek,
+    auditKey,
+    config,
+    ...(ca ? { ca } : {}),
+  };
   try {
     // L1: refuse a wrong audit key, and move a log from before the keyed chains, before serving.
     const prepared = await prepareAuditLog(deps);

@@ -10,8 +10,9 @@ import type { AuditCsv, AuditLang } from './audit/csv.ts';
 import type { AuditQuery } from './audit/query.ts';
 import type { AuditVerification } from './audit/verify.ts';
 import type { AuditPage, AuditView } from './audit/view.ts';
+import type { CertificatesApi } from './certificates/index.ts';
 import type { AnonymousActor, CustomerActor, OperatorActor } from './identity/actors.ts';
-import type { OpenContractInput } from './identity/contracts.ts';
+import type { OpenContractInput, OpenedContract } from './identity/contracts.ts';
 import type { OperatorProfile } from './identity/operators.ts';
 import type { SessionInfo, SessionTiming } from './identity/sessions.ts';
 import type { ContractView, Me, UserView } from './identity/views.ts';
@@ -61,7 +62,7 @@ export type {
 };
 
 /** Transfers and payees are declared in transfers/api.ts (M2–M4, M6–M8). */
-export interface KinkoApi extends TransfersApi {
+export interface KinkoApi extends TransfersApi, CertificatesApi {
   serverTime(): number;
 
   // --- provisioning (T5, T9)
@@ -157,7 +158,8 @@ export interface KinkoApi extends TransfersApi {
   ): Promise<{ session: SessionInfo; operator: OperatorProfile }>;
   operatorProfile(actor: OperatorActor): Promise<OperatorProfile>;
   listBranches(actor: OperatorActor): Promise<{ code: string; name: string }[]>;
-  openContract(actor: OperatorActor, input: OpenContractInput): Promise<ContractView>;
+  /** B1, A5: a 電子証明書方式 contract's result carries the administrator's 取得 code, shown once. */
+  openContract(actor: OperatorActor, input: OpenContractInput): Promise<OpenedContract>;
   listContracts(actor: OperatorActor): Promise<ContractView[]>;
   getContract(
     actor: OperatorActor,

@@ -82,6 +82,14 @@ export interface BankConfig {
   approvalTtlMs: number | null;
   /** M5b: the operations that ask for the OTP (approval-otp.ts; DEFAULT_OTP_OPERATIONS). */
   otpOperations: readonly OtpOperation[];
+  /** A5: a client certificate is valid this long from its issue (DOMAIN §1.2: 1 year). */
+  certificateValidityMs: number;
+  /** A5: a 取得 code must be used within this time of its issue (DOMAIN §1.2: 80 days). */
+  certificateCodeTtlMs: number;
+  /** A5: renewal opens this long before a certificate's expiry (DOMAIN §1.2: 30 days). */
+  certificateRenewalWindowMs: number;
+  /** A5: a published CRL's nextUpdate, this long after its thisUpdate. */
+  crlValidityMs: number;
   bankLimitCeiling: {
     perTransfer: number;
     perDay: number;
@@ -119,6 +127,10 @@ export const defaultConfig: BankConfig = {
   ],
   approvalTtlMs: null,
   otpOperations: [...DEFAULT_OTP_OPERATIONS],
+  certificateValidityMs: 365 * 24 * 60 * 60_000,
+  certificateCodeTtlMs: 80 * 24 * 60 * 60_000,
+  certificateRenewalWindowMs: 30 * 24 * 60 * 60_000,
+  crlValidityMs: 24 * 60 * 60_000,
   // DOMAIN §1.6: a shinkin's usual ceiling; the sub-limit keeps a stolen session from emptying
   // the day's limit to an account the customer never registered.
   bankLimitCeiling: { perTransfer: 10_000_000, perDay: 30_000_000, sameDayUnregisteredPerDay: 1_000_000 },

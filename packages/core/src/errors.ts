@@ -52,6 +52,22 @@ export const ERROR_CODES = [
   'operator.not_found',
   // audit (L1)
   'audit.checkpoint_invalid',
+  // client certificates and the bank's CA (A5, B1)
+  'ca.not_configured',
+  'certificate.csr_malformed',
+  'certificate.csr_too_large',
+  'certificate.csr_bad_signature',
+  'certificate.csr_subject_mismatch',
+  'certificate.key_unsupported',
+  'certificate.malformed',
+  'certificate.too_large',
+  'certificate.rejected',
+  'certificate.not_found',
+  'certificate.not_active',
+  'certificate.renewal_not_due',
+  'certificate.login_method',
+  'certificate.code_invalid',
+  'certificate.code_expired',
   // ledger (M1, M9)
   'amount.invalid',
   'account.not_found',

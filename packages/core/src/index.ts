@@ -12,6 +12,15 @@ export { AUDIT_ACTOR_TYPES } from './audit/query.ts';
 export { verifyAuditLog } from './audit/verify.ts';
 export { AUDIT_PAGE } from './audit/view.ts';
 export { isBusinessDay, jstDate, nextBusinessDay } from './calendar/index.ts';
+export {
+  type CertificateAuthority,
+  type CertificateCode,
+  type CertificateView,
+  createCertificateAuthority,
+  type IssuedCertificate,
+  loadCertificateAuthority,
+  makeCertificateRequest,
+} from './certificates/index.ts';
 export * from './config.ts';
 export { type DemoSeed, demoBank, seedDemo } from './demo.ts';
 export * from './errors.ts';

@@ -3,6 +3,19 @@ import { getApprovalSettings, setApprovalSettings } from './approvals/index.ts';
 import { auditCsv } from './audit/csv.ts';
 import { verifyAuditAs } from './audit/verify-as.ts';
 import { readAudit } from './audit/view.ts';
+import {
+  caCertificate,
+  certificateRevocationList,
+  checkClientCertificate,
+  issueAdministratorCertificateCode,
+  issueUserCertificateCode,
+  listCertificates,
+  listContractCertificates,
+  pickUpCertificate,
+  renewCertificate,
+  revokeCertificate,
+  revokeCertificateByBank,
+} from './certificates/index.ts';
 import { setConfirmPin } from './identity/confirm-pin.ts';
 import { getContract, listBranches, listContracts, openContract } from './identity/contracts.ts';
 import { login } from './identity/login.ts';
@@ -101,6 +114,19 @@ export function createKinko(deps: KinkoDeps): KinkoApi {
     readAudit: (actor, opts) => readAudit(deps, actor, opts),
     auditCsv: (actor, query) => auditCsv(deps, actor, query),
     verifyAudit: (actor) => verifyAuditAs(deps, actor),
+
+    caCertificate: () => caCertificate(deps),
+    certificateRevocationList: () => certificateRevocationList(deps),
+    pickUpCertificate: (actor, input) => pickUpCertificate(deps, actor, input),
+    renewCertificate: (actor, input) => renewCertificate(deps, actor, input),
+    checkClientCertificate: (der, login) => checkClientCertificate(deps, der, login),
+    issueUserCertificateCode: (actor, userId, input) => issueUserCertificateCode(deps, actor, userId, input),
+    issueAdministratorCertificateCode: (actor, number) =>
+      issueAdministratorCertificateCode(deps, actor, number),
+    listCertificates: (actor) => listCertificates(deps, actor),
+    listContractCertificates: (actor, number) => listContractCertificates(deps, actor, number),
+    revokeCertificate: (actor, serial, input) => revokeCertificate(deps, actor, serial, input),
+    revokeCertificateByBank: (actor, serial, input) => revokeCertificateByBank(deps, actor, serial, input),
 
     openAccount: (actor, input) => openAccount(deps, actor, input),
     listAccounts: (actor) => listAccounts(deps, actor),

@@ -8,6 +8,7 @@ export { type Yen, yen } from './ledger/yen.ts';
 
 export * from './ports/approvals.ts';
 export * from './ports/audit.ts';
+export * from './ports/certificates.ts';
 export * from './ports/clock-random-kek.ts';
 export * from './ports/identity.ts';
 export * from './ports/ledger.ts';

@@ -3,7 +3,7 @@ import { type AuditDraft, appendAudit } from './audit/chain.ts';
 import type { BankConfig } from './config.ts';
 import { type ErrorCode, KinkoError } from './errors.ts';
 import type { Actor } from './identity/actors.ts';
-import type { AuditKey, AuditRecord, Clock, Kek, Random, Store } from './ports.ts';
+import type { AuditKey, AuditRecord, CaKeys, Clock, Kek, Random, Store } from './ports.ts';
 
 /** What createKinko is given: the ports (STYLE habits 1 and 2) and the bank's configuration. */
 export interface KinkoDeps {
@@ -14,6 +14,8 @@ export interface KinkoDeps {
   /** L1: MACs the audit chains and signs their checkpoints; given by configuration like the KEK. */
   auditKey: AuditKey;
   config: BankConfig;
+  /** A5: the bank's CA, its key given by configuration like the KEK; absent, no certificate is issued. */
+  ca?: CaKeys;
 }
 
 /** One audit record as a use case states it; the chain adds chain, seq and MACs (L1). */

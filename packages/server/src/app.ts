@@ -31,6 +31,8 @@ import { adminRoutes } from './routes/admin.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { bankCertificateRoutes } from './routes/bank-certificates.ts';
+import { certificateRoutes } from './routes/certificates.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { adminLimitRoutes, bankLimitRoutes } from './routes/limits.ts';
 import { bankPayeeRoutes, payeeRoutes } from './routes/payees.ts';
@@ -166,6 +168,11 @@ export async function buildServer(o: BuildServerOptions): Promise<FastifyInstanc
   await app.register(adminLimitRoutes, { kinko });
   await app.register(bankLimitRoutes, { kinko });
   await app.register(approvalRoutes, { kinko });
+  await app.register(certificateRoutes, {
+    kinko,
+    rateLimit: o.activationRateLimit ?? defaultActivationRateLimit,
+  });
+  await app.register(bankCertificateRoutes, { kinko });
 
   const web = await registerWeb(app, o.webRoot ?? defaultWebRoot);
   app.setNotFoundHandler((request, reply) => web?.(request, reply) ?? notFoundProblem(request, reply));

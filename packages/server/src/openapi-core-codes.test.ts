@@ -100,6 +100,10 @@ const useCaseOf: Record<string, string[]> = {
   returnApprovalRequest: ['actOnApproval'],
   cancelApproval: ['actOnApproval'],
   withdrawApprovalRequest: ['actOnApproval'],
+  getCaCertificate: ['caCertificate'],
+  getCaCertificatePem: ['caCertificate'],
+  getCaCertificateDer: ['caCertificate'],
+  getCertificateRevocationList: ['certificateRevocationList'],
 };
 
 interface Operation {

@@ -71,6 +71,18 @@ const documented = [
   'post /api/v1/approvals/{id}/return',
   'post /api/v1/approvals/{id}/cancel',
   'post /api/v1/approvals/{id}/withdraw',
+  'get /api/v1/ca/certificate',
+  'get /api/v1/ca/certificate.pem',
+  'get /api/v1/ca/certificate.der',
+  'get /api/v1/ca/crl',
+  'post /api/v1/certificates/pickup',
+  'post /api/v1/certificates/renewal',
+  'get /api/v1/admin/certificates',
+  'post /api/v1/admin/users/{id}/certificate-code',
+  'post /api/v1/admin/certificates/{serial}/revocation',
+  'get /api/v1/bank/contracts/{number}/certificates',
+  'post /api/v1/bank/contracts/{number}/certificate-code',
+  'post /api/v1/bank/certificates/{serial}/revocation',
 ];
 
 interface Operation {

@@ -9,6 +9,7 @@
  */
 import type * as core from '@kinko/core';
 import type { z } from 'zod';
+import type * as c from './certificate-schemas.ts';
 import type * as l from './limit-schemas.ts';
 import type * as o from './office-schemas.ts';
 import type { DirectoryEntry } from './routes/directory.ts';
@@ -83,6 +84,12 @@ const _ApprovalSettings: Same<typeof l.ApprovalSettings, core.ApprovalSettingsRe
 const _LayerLimits: Same<typeof l.LayerLimits, core.LayerLimits> = true;
 const _UserLimitsView: Same<typeof l.UserLimitsView, core.UserLimitsView> = true;
 const _LimitsView: Same<typeof l.LimitsView, core.LimitsView> = true;
+
+// --- certificate-schemas.ts
+const _CertificateCode: Same<typeof c.CertificateCode, core.CertificateCode> = true;
+const _OpenedContract: Same<typeof c.OpenedContract, Result<Api['openContract']>> = true;
+const _IssuedCertificate: Same<typeof c.IssuedCertificate, core.IssuedCertificate> = true;
+const _CertificateView: Same<typeof c.CertificateView, core.CertificateView> = true;
 
 // --- routes/
 const _DirectoryEntry: Same<typeof DirectoryEntry, core.DirectoryEntry> = true;

@@ -20,7 +20,7 @@ import {
   totp,
 } from '@kinko/core';
 import { auditRecordCount, type TestBackend, type TestStore } from '@kinko/store/testing';
-import { FakeClock, realRandom, T0 } from '@kinko/testkit';
+import { FakeClock, realRandom, T0, testCa } from '@kinko/testkit';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type BuildServerOptions, buildServer } from './app.ts';
 import { undocumentedProblem } from './documented-problems.ts';
@@ -103,6 +103,7 @@ export async function startServer(
     kek: createAesGcmKek(new Uint8Array(randomBytes(32)), realRandom),
     auditKey: createAuditKey(new Uint8Array(randomBytes(32))),
     config: testConfig(o.config),
+    ca: await testCa(),
   };
   const kinko = createKinko(deps);
   await store.transaction((tx) => tx.branches.insert({ code: '001', name: '本店営業部' }));

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { atomicCases } from './conformance/atomic.ts';
 import { auditCases } from './conformance/audit.ts';
+import { certificateCases } from './conformance/certificates.ts';
 import { commitCases } from './conformance/commits.ts';
 import { homeCases } from './conformance/home.ts';
 import { ledgerCases } from './conformance/ledger.ts';
@@ -42,4 +43,5 @@ describe.each(testBackends())('store conformance on $name', (backend) => {
   describe('limits', () => limitCases(current));
   describe('lists', () => listCases(current));
   describe('home page', () => homeCases(current));
+  describe('certificates', () => certificateCases(current));
 });

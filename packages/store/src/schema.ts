@@ -312,6 +312,31 @@ interface LastLoginsTable {
   previous_at: number | null;
 }
 
+export interface CertificatesTable {
+  serial: string;
+  contract_id: string;
+  user_id: string;
+  subject: string;
+  not_before: number;
+  not_after: number;
+  state: string;
+  revoked_at: number | null;
+  revocation_reason: string | null;
+  issued_at: number;
+  der: Bytes;
+}
+
+export interface CertificateCodesTable {
+  id: string;
+  contract_id: string;
+  user_id: string;
+  code_hash: string;
+  issued_at: number;
+  expires_at: number;
+  used_at: number | null;
+  superseded_at: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   branches: BranchesTable;
@@ -338,6 +363,8 @@ export interface Database {
   otp_alerts: OtpAlertsTable;
   otp_alert_recipients: OtpAlertRecipientsTable;
   last_logins: LastLoginsTable;
+  certificates: CertificatesTable;
+  certificate_codes: CertificateCodesTable;
 }
 
 export type Kind = 'sqlite' | 'postgres';

@@ -9,6 +9,7 @@ import { accountsRepo } from './repos/accounts.ts';
 import { approvalsRepo } from './repos/approvals.ts';
 import { auditRepo } from './repos/audit.ts';
 import { branchesRepo } from './repos/branches.ts';
+import { certificateCodesRepo, certificatesRepo } from './repos/certificates.ts';
 import { contractsRepo } from './repos/contracts.ts';
 import { idempotencyRepo } from './repos/idempotency.ts';
 import { journalRepo } from './repos/journal.ts';
@@ -164,6 +165,8 @@ function repositories(db: Executor, kind: Kind, inTransaction: boolean): Reposit
     approvals: approvalsRepo(db),
     otpAlerts: otpAlertsRepo(db),
     lastLogins: lastLoginsRepo(db),
+    certificates: certificatesRepo(db),
+    certificateCodes: certificateCodesRepo(db),
   };
 }
 

@@ -24,6 +24,7 @@ import {
   totp,
 } from '@kinko/core';
 import { type TestBackend, type TestStore, testBackends } from '@kinko/store/testing';
+import { testCa } from './ca.ts';
 
 export { type TestBackend, testBackends };
 
@@ -84,6 +85,7 @@ export async function openBank(backend: TestBackend, overrides: Partial<BankConf
     kek: createAesGcmKek(new Uint8Array(randomBytes(32)), realRandom),
     auditKey: createAuditKey(new Uint8Array(randomBytes(32))),
     config: testConfig(overrides),
+    ca: await testCa(),
   };
   const kinko = createKinko(deps);
   const anon: AnonymousActor = { kind: 'anonymous', clientAddress: '192.0.2.1' };

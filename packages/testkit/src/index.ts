@@ -5,6 +5,8 @@
  * Tests import it; the linter refuses it in any package's code.
  */
 export * from './bank.ts';
+export * from './ca.ts';
+export * from './certificates.ts';
 export * from './day.ts';
 export * from './failure.ts';
 export * from './ledger.ts';

@@ -50,6 +50,13 @@ export const AUDIT_ACTIONS = {
   'operator.created': { ja: '当金庫担当者登録', en: 'Bank operator added' },
   'branch.created': { ja: '店舗登録', en: 'Branch added' },
   'account.opened': { ja: '口座開設', en: 'Account opened' },
+  // client certificates (A5)
+  'certificate.code_issued': { ja: '電子証明書取得コード発行', en: 'Certificate pickup code issued' },
+  'certificate.issued': { ja: '電子証明書発行', en: 'Certificate issued' },
+  'certificate.superseded': { ja: '電子証明書更新（旧証明書の失効）', en: 'Certificate superseded' },
+  'certificate.revoked': { ja: '電子証明書失効', en: 'Certificate revoked' },
+  'certificate.pickup_failed': { ja: '電子証明書取得失敗', en: 'Certificate pickup refused' },
+  'certificate.renewal_failed': { ja: '電子証明書更新失敗', en: 'Certificate renewal refused' },
   // limits and approvals (M5, M5a)
   'limits.bank_set': { ja: 'ご契約先上限額設定（当金庫）', en: 'Contract ceiling set (bank)' },
   'limits.contract_set': { ja: 'ご契約先限度額変更', en: 'Contract limits set' },

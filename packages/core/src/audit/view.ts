@@ -1,5 +1,5 @@
 import type { OperatorActor } from '../identity/actors.ts';
-import { findContract } from '../identity/contracts.ts';
+import { findContract } from '../identity/contract-lookup.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { encodeCursor, type PageLimits, pageLimit } from '../paging.ts';
 import type { AuditRecord } from '../ports.ts';

@@ -1,7 +1,9 @@
+import { type CertificateCode, issueCode, requireCa } from '../certificates/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { ContractRecord, LoginMethod } from '../ports.ts';
 import { type KinkoDeps, runUseCase, type Tx } from '../use-case.ts';
 import type { OperatorActor } from './actors.ts';
+import { findContract } from './contract-lookup.ts';
 import { newId, randomDigits } from './ids.ts';
 import { requireOperator } from './operators.ts';
 import { assertLoginId, assertPassword, assertPin, isContractNumber, normaliseName } from './policy.ts';
@@ -22,12 +24,15 @@ export interface OpenContractInput {
   contractNumber?: string;
 }
 
+/** B1, A5: the contract opened, with the administrator's 取得 code under 電子証明書方式 (shown once). */
+export type OpenedContract = ContractView & { certificateCode?: CertificateCode };
+
 /** B1: the bank opens a contract with its administrator (管理者) and contract PIN. */
 export async function openContract(
   deps: KinkoDeps,
   actor: OperatorActor,
   input: OpenContractInput,
-): Promise<ContractView> {
+): Promise<OpenedContract> {
   const name = normaliseName(input?.name, 'contract name');
   if (!loginMethods.includes(input.loginMethod))
     throw new KinkoError('request.invalid', 'unknown login method');
@@ -38,6 +43,8 @@ export async function openContract(
   assertLoginId(input.admin?.loginId);
   const adminName = normaliseName(input.admin.name, 'administrator name');
   assertPassword(input.admin.password);
+  // A5: a 電子証明書方式 contract starts with the administrator's 取得 code, so it needs the CA.
+  if (input.loginMethod === 'certificate') requireCa(deps);
   const contractPinHash = await hashSecret(deps, input.contractPin);
   const passwordHash = await hashSecret(deps, input.admin.password);
 
@@ -66,17 +73,16 @@ export async function openContract(
     };
     await tx.store.contracts.insert(contract);
     const adminId = newId(deps.random);
-    await tx.store.users.insert(
-      newUserRecord({
-        id: adminId,
-        contractId: contract.id,
-        loginId: input.admin.loginId,
-        name: adminName,
-        role: 'admin',
-        passwordHash,
-        createdAt: tx.now,
-      }),
-    );
+    const admin = newUserRecord({
+      id: adminId,
+      contractId: contract.id,
+      loginId: input.admin.loginId,
+      name: adminName,
+      role: 'admin',
+      passwordHash,
+      createdAt: tx.now,
+    });
+    await tx.store.users.insert(admin);
     tx.audit({
       actor,
       action: 'contract.opened',
@@ -84,7 +90,9 @@ export async function openContract(
       contractId: contract.id,
       detail: { branchCode: input.branchCode, loginMethod: input.loginMethod, adminId },
     });
-    return toContractView(contract, new Map());
+    const view = toContractView(contract, new Map());
+    if (contract.loginMethod !== 'certificate') return view;
+    return { ...view, certificateCode: await issueCode(tx, actor, contract, admin, 'contract_opened') };
   });
 }
 
@@ -131,13 +139,4 @@ export function getContract(
     await requireOperator(tx, actor);
     return contractWithUsers(tx.store, await findContract(tx, contractNumber));
   });
-}
-
-/** The contract a bank operator names by its ご契約先ID; a malformed number is simply not found. */
-export async function findContract(tx: Tx, contractNumber: unknown): Promise<ContractRecord> {
-  const contract = isContractNumber(contractNumber)
-    ? await tx.store.contracts.getByNumber(contractNumber)
-    : null;
-  if (!contract) throw new KinkoError('contract.not_found');
-  return contract;
 }

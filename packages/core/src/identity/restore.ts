@@ -1,7 +1,7 @@
 import { KinkoError } from '../errors.ts';
 import { type KinkoDeps, runUseCase } from '../use-case.ts';
 import type { OperatorActor } from './actors.ts';
-import { findContract } from './contracts.ts';
+import { findContract } from './contract-lookup.ts';
 import { requireOperator } from './operators.ts';
 import { assertPassword, assertPin } from './policy.ts';
 import { hashSecret } from './secrets.ts';

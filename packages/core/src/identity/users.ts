@@ -1,3 +1,4 @@
+import { revokeHolderCertificates } from '../certificates/index.ts';
 import { KinkoError } from '../errors.ts';
 import type { UserRecord } from '../ports.ts';
 import { revokeUnused } from '../tokens/revocation.ts';
@@ -134,5 +135,6 @@ export function removeUser(
     await tx.store.sessions.deleteBySubject(target.id);
     tx.audit({ actor, action: 'user.removed', subject: target.id, detail: { loginId: target.loginId } });
     await revokeUnused(tx, actor, contract.id, [target.tokenId], 'user_removed');
+    await revokeHolderCertificates(tx, actor, contract.id, target.id);
   });
 }

@@ -2,7 +2,7 @@
 
 import { KinkoError } from '../errors.ts';
 import type { OperatorActor } from '../identity/actors.ts';
-import { findContract } from '../identity/contracts.ts';
+import { findContract } from '../identity/contract-lookup.ts';
 import { newId, randomDigits } from '../identity/ids.ts';
 import { requireOperator } from '../identity/operators.ts';
 import type { AccountType, CustomerAccountRecord } from '../ports.ts';

@@ -8,8 +8,8 @@
 import { KinkoError } from '../errors.ts';
 import type { CustomerActor, OperatorActor } from '../identity/actors.ts';
 import { requireAdmin, requireAdminOver } from '../identity/authz.ts';
+import { findContract } from '../identity/contract-lookup.ts';
 import { checkContractPin } from '../identity/contract-pin.ts';
-import { findContract } from '../identity/contracts.ts';
 import { requireOperator } from '../identity/operators.ts';
 import { type Privilege, parsePrivileges, privilegesOf } from '../identity/privileges.ts';
 import { MAX_AMOUNT, yen } from '../ledger/yen.ts';

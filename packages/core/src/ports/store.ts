@@ -1,5 +1,6 @@
 import type { ApprovalsStore } from './approvals.ts';
 import type { AuditStore } from './audit.ts';
+import type { CertificateCodesStore, CertificatesStore } from './certificates.ts';
 import type {
   BranchesStore,
   ContractsStore,
@@ -58,6 +59,8 @@ export interface Store {
   otpAlerts: OtpAlertsStore;
   /** 前回ログイン日時 per realm and subject (migration 0009). */
   lastLogins: LastLoginsStore;
+  certificates: CertificatesStore;
+  certificateCodes: CertificateCodesStore;
 
   /**
    * Runs fn on one consistent, read-only view of the database (PostgreSQL: REPEATABLE READ READ

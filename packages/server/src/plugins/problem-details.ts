@@ -52,6 +52,32 @@ export const defaultDetails: Record<ErrorCode, string> = {
   'branch.not_found': 'No branch has this code.',
   'operator.not_found': 'No such operator.',
   'audit.checkpoint_invalid': 'The file is not a Kinko audit checkpoint.',
+  'ca.not_configured':
+    'This bank has no certificate authority configured (KINKO_CA_KEY_FILE and KINKO_CA_CERT_FILE); certificates cannot be issued.',
+  'certificate.csr_malformed':
+    'The certificate request is not a PKCS#10 CSR in PEM (BEGIN CERTIFICATE REQUEST) or base64 DER.',
+  'certificate.csr_too_large':
+    'The certificate request is larger than a P-256 or RSA CSR can be (at most 4 KiB of DER, 8 KiB of PEM).',
+  'certificate.csr_bad_signature':
+    "The certificate request's signature does not verify with its own public key.",
+  'certificate.csr_subject_mismatch':
+    'The certificate request names another contract or user; leave its subject empty or name this contract (OU) and login ID (CN).',
+  'certificate.key_unsupported': 'The key must be ECDSA P-256 or RSA of 2048 to 4096 bits.',
+  'certificate.malformed':
+    'The certificate is not an X.509 certificate in PEM (BEGIN CERTIFICATE) or base64 DER.',
+  'certificate.too_large':
+    'The certificate is larger than a client certificate of this bank can be (at most 8 KiB of DER).',
+  'certificate.rejected':
+    'The certificate is not an active certificate of this bank for this user (see reason: expired, not_yet_valid, revoked, not_issued, other_contract, other_user, unknown).',
+  'certificate.not_found': 'No such certificate among those this caller may see.',
+  'certificate.not_active': 'The certificate is already revoked or superseded.',
+  'certificate.renewal_not_due':
+    'A certificate is renewed from 30 days before its expiry; before that it stays in use.',
+  'certificate.login_method':
+    'The contract logs in with ID and password (ID・パスワード方式); certificates are for 電子証明書方式 contracts.',
+  'certificate.code_invalid':
+    'The 取得 code is not right, or it was used or replaced; ask for a new one (the administrator, or the bank for an administrator).',
+  'certificate.code_expired': "The 取得 code's deadline has passed; ask for a new one.",
   'amount.invalid': 'An amount is a whole number of yen in range: a transfer from 1 to 9,999,999,999.',
   'account.not_found': 'No such account among those this user may use.',
   'account.closed': 'The account is closed.',

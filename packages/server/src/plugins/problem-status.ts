@@ -54,6 +54,22 @@ const statuses: Record<ErrorCode, number> = {
   'operator.not_found': 404,
   // audit (L1)
   'audit.checkpoint_invalid': 400,
+  // client certificates and the bank's CA (A5, B1)
+  'ca.not_configured': 503,
+  'certificate.csr_malformed': 400,
+  'certificate.csr_too_large': 413,
+  'certificate.csr_bad_signature': 400,
+  'certificate.csr_subject_mismatch': 422,
+  'certificate.key_unsupported': 400,
+  'certificate.malformed': 400,
+  'certificate.too_large': 413,
+  'certificate.rejected': 403,
+  'certificate.not_found': 404,
+  'certificate.not_active': 409,
+  'certificate.renewal_not_due': 409,
+  'certificate.login_method': 409,
+  'certificate.code_invalid': 403,
+  'certificate.code_expired': 403,
   // ledger (M1, M9)
   'amount.invalid': 400,
   'account.not_found': 404,

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { KinkoApi } from '@kinko/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OpenedContract } from '../certificate-schemas.ts';
 import { auditCsvQuery, auditCsvResponse } from '../office-schemas.ts';
 import { requireCsrfToken } from '../plugins/csrf.ts';
 import {
@@ -140,7 +141,10 @@ function registerOperatorRoutes(app: Parameters<FastifyPluginAsyncZod>[0], kinko
         summary: 'Open a contract with its administrator',
         security: write,
         body: requests.openContract,
-        response: { 201: ContractView, ...problems(edge.operatorWrite, 'branch.not_found') },
+        response: {
+          201: OpenedContract,
+          ...problems(edge.operatorWrite, 'branch.not_found', 'ca.not_configured'),
+        },
       },
     },
     async (request, reply) =>

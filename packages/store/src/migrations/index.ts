@@ -14,6 +14,7 @@ import { transferLists } from './0007_transfer_lists.ts';
 import { otpAlerts } from './0008_otp_alerts.ts';
 import { lastLogins } from './0009_last_logins.ts';
 import { auditFilters } from './0010_audit_filters.ts';
+import { certificates } from './0011_certificates.ts';
 
 export function migrationProvider(kind: Kind): MigrationProvider {
   const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export function migrationProvider(kind: Kind): MigrationProvider {
     '0008_otp_alerts': otpAlerts(),
     '0009_last_logins': lastLogins(),
     '0010_audit_filters': auditFilters(),
+    '0011_certificates': certificates(kind),
   };
   return { getMigrations: async () => migrations };
 }
