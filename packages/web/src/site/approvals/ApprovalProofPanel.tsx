@@ -68,7 +68,7 @@ function ApprovalFacts({ approval }: { approval: ApprovalView }) {
       </dd>
       <dt>{t('amount')}</dt>
       <dd>{formatYen(tr.amount)}</dd>
-      <dt>{t('valueDate')}</dt>
+      <dt>{tr.kind === 'own' ? t('valueDateOwn') : t('valueDateTransfer')}</dt>
       <dd>{formatDay(tr.valueDate)}</dd>
       <dt>{t('state')}</dt>
       <dd>

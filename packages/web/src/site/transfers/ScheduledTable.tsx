@@ -29,10 +29,10 @@ export function ScheduledTable({
       empty={t('noScheduled')}
       headings={[
         t('receiptNumber'),
-        t('valueDate'),
+        t('listValueDate'),
         t('payee'),
-        { label: t('amount'), num: true },
-        { label: t('fee'), num: true },
+        { label: t('listAmount'), num: true },
+        { label: t('listFee'), num: true },
         t('status'),
         t('operations'),
       ]}
