@@ -295,10 +295,12 @@ describe('issue 9: receipt, token status, usage mode, audit log (sqlite)', () =>
     await table.locator('tbody tr').first().waitFor();
     await table.locator('tbody tr[data-action="login.success"]').first().getByRole('button').click();
     await bank.getByTestId('audit-actor-filter').waitFor();
-    const actorNames = await table
-      .getByTestId('audit-actor')
-      .evaluateAll((cells) => [...new Set(cells.map((c) => c.querySelector('button')?.textContent ?? ''))]);
-    expect(actorNames).toHaveLength(1);
+    // The filtered page replaces the unfiltered one when its answer arrives: wait for it.
+    const actorNames = () =>
+      table
+        .getByTestId('audit-actor')
+        .evaluateAll((cells) => [...new Set(cells.map((c) => c.querySelector('button')?.textContent ?? ''))]);
+    await expect.poll(actorNames).toHaveLength(1);
 
     // In English, English labels.
     await bank.getByTestId('lang-toggle').click();
