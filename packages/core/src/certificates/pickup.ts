@@ -4,10 +4,9 @@
  * the bank. Every refusal after the request's shape is audited (certificate.pickup_failed), and a
  * wrong password counts towards the login's lockout (A4) as at login.
  */
-import { isStorableText } from '../audit/record.ts';
 import type { KinkoError } from '../errors.ts';
 import type { AnonymousActor, CustomerActor } from '../identity/actors.ts';
-import { isContractNumber, isSecretInput } from '../identity/policy.ts';
+import { findLoginCandidate, INVALID_CREDENTIALS } from '../identity/login-candidate.ts';
 import { verifyAgainstDummy, verifySecret } from '../identity/secrets.ts';
 import { type KinkoDeps, reject, runUseCase } from '../use-case.ts';
 import { codeMatches } from './codes.ts';
@@ -23,8 +22,6 @@ export interface PickupInput {
   csr: string;
 }
 
-const INVALID_CREDENTIALS = 'The contract number, login ID or password is not correct.';
-
 export async function pickUpCertificate(
   deps: KinkoDeps,
   actor: AnonymousActor,
@@ -34,15 +31,7 @@ export async function pickUpCertificate(
   const { contractNumber, loginId, password, code } = input ?? ({} as PickupInput);
   // The request's shape first: a malformed, oversized or badly signed request is refused as input.
   const request = await verifyRequest(input?.csr);
-  const contract = isContractNumber(contractNumber)
-    ? await deps.store.contracts.getByNumber(contractNumber)
-    : null;
-  const found =
-    contract && typeof loginId === 'string' && isStorableText(loginId)
-      ? await deps.store.users.getByLogin(contract.id, loginId)
-      : null;
-  const known = found && !found.removed ? found : null;
-  const secret = isSecretInput(password) ? password : '';
+  const { contract, known, secret } = await findLoginCandidate(deps, contractNumber, loginId, password);
   // argon2 outside the transaction, and as much work for an unknown ID as a known one (A1).
   const passwordOk =
     known && !known.loginLocked && secret !== '' ? await verifySecret(known.passwordHash, secret) : false;

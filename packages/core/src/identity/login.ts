@@ -1,17 +1,13 @@
-import { isStorableText } from '../audit/record.ts';
 import type { UserRecord } from '../ports.ts';
 import { type KinkoDeps, reject, runUseCase, type Tx } from '../use-case.ts';
 import type { AnonymousActor, CustomerActor } from './actors.ts';
 import { recordLogin } from './last-login.ts';
-import { isContractNumber, isSecretInput } from './policy.ts';
+import { findLoginCandidate, INVALID_CREDENTIALS } from './login-candidate.ts';
 import { verifyAgainstDummy, verifySecret } from './secrets.ts';
 import type { SessionInfo } from './sessions.ts';
 import { openSession } from './sessions.ts';
 import type { Me } from './views.ts';
 import { meView } from './views.ts';
-
-/** A1: one answer for every wrong login, whichever part was wrong. */
-const INVALID_CREDENTIALS = 'The contract number, login ID or password is not correct.';
 
 export interface LoginInput {
   contractNumber: string;
@@ -30,16 +26,7 @@ export async function login(
   input: LoginInput,
 ): Promise<{ session: SessionInfo; me: Me }> {
   const { contractNumber, loginId, password } = input ?? ({} as LoginInput);
-  const contract = isContractNumber(contractNumber)
-    ? await deps.store.contracts.getByNumber(contractNumber)
-    : null;
-  // A login ID no database could store (a lone surrogate, NUL) matches no user; it is not looked up.
-  const found =
-    contract && typeof loginId === 'string' && isStorableText(loginId)
-      ? await deps.store.users.getByLogin(contract.id, loginId)
-      : null;
-  const known = found && !found.removed ? found : null;
-  const secret = isSecretInput(password) ? password : '';
+  const { contract, known, secret } = await findLoginCandidate(deps, contractNumber, loginId, password);
   // An unknown id costs the same argon2 work as a known one, so timing does not reveal it (A1).
   let verified: { hash: string; ok: boolean } | null = null;
   if (!known) await verifyAgainstDummy(deps, secret);
